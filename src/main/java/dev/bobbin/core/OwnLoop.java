@@ -1,0 +1,98 @@
+package dev.bobbin.core;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.locks.LockSupport;
+
+import dev.bobbin.spi.ReactorLoop;
+
+/**
+ * Bobbin's own reactor: one thread draining a lock-free queue. Submitters wake the thread only when it
+ * is parked, so a busy reactor takes a burst of work without one wake-up per task.
+ */
+final class OwnLoop implements ReactorLoop, Runnable {
+    private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
+    private final ReactorRuntime runtime;
+    private volatile Thread thread;
+    private volatile boolean parked;
+    private volatile boolean closed;
+
+    OwnLoop(ReactorRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    Thread start(ThreadFactory threadFactory, String name) {
+        Thread created = threadFactory.newThread(this);
+        if (created == null) {
+            throw new IllegalStateException(
+                    "the thread factory " + threadFactory + " refused to create the reactor thread");
+        }
+        try {
+            created.setName(name);
+        } catch (SecurityException e) {
+            // a managed thread may keep the server's name; it is still recognised by identity
+        }
+        thread = created;
+        created.start();
+        return created;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        if (closed) {
+            throw new RejectedExecutionException("the reactor loop is closed");
+        }
+        queue.offer(task);
+        // Dekker with run(): we write the queue then read parked, it writes parked then reads the queue.
+        if (parked) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    @Override
+    public boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    @Override
+    public void run() {
+        ReactorThreads.enter(runtime);
+        try {
+            while (!closed) {
+                Runnable task = queue.poll();
+                if (task != null) {
+                    task.run();
+                    continue;
+                }
+                // A task may have left the interrupt flag set; parking would then return at once, forever.
+                Thread.interrupted();
+                parked = true;
+                if (queue.isEmpty() && !closed) {
+                    LockSupport.park(this);
+                }
+                parked = false;
+            }
+        } finally {
+            queue.clear();
+            ReactorThreads.exit();
+        }
+    }
+
+    /** Stops taking tasks; queued ones are dropped (their results were completed by the runtime). */
+    void close() {
+        closed = true;
+        Thread current = thread;
+        if (current != null) {
+            LockSupport.unpark(current);
+        }
+    }
+
+    Thread thread() {
+        return thread;
+    }
+
+    int queued() {
+        return queue.size();
+    }
+}
