@@ -46,6 +46,10 @@ public final class HandOff {
         SLOT.remove();
     }
 
+    Object handedOver() {
+        return handed;
+    }
+
     /** Closes the slot and returns what the body handed over, or {@code null}. */
     Object close() {
         Object work = handed;

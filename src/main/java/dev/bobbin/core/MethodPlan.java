@@ -8,6 +8,9 @@ public final class MethodPlan {
     final String what;
     final boolean waitFor;
     final boolean isVoid;
+    /** A primitive return type: the {@code null} placeholder of a hand-over fails to unbox in the body. */
+    final boolean primitiveReturn;
+
     final long timeoutNanos;
     final String timeoutText;
     private final Class<?>[] declaredExceptions;
@@ -17,6 +20,7 @@ public final class MethodPlan {
             String what,
             boolean waitFor,
             boolean isVoid,
+            boolean primitiveReturn,
             long timeoutNanos,
             String timeoutText,
             Class<?>[] declaredExceptions,
@@ -24,6 +28,7 @@ public final class MethodPlan {
         this.what = what;
         this.waitFor = waitFor;
         this.isVoid = isVoid;
+        this.primitiveReturn = primitiveReturn;
         this.timeoutNanos = timeoutNanos;
         this.timeoutText = timeoutText;
         this.declaredExceptions = declaredExceptions;

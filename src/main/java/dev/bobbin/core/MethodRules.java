@@ -195,6 +195,7 @@ public final class MethodRules {
                 facts.what(),
                 forWaitFor,
                 facts.returns() == Returns.VOID,
+                method.getReturnType().isPrimitive() && method.getReturnType() != void.class,
                 nanos,
                 text,
                 method.getExceptionTypes(),

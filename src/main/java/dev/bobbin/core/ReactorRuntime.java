@@ -221,7 +221,8 @@ public final class ReactorRuntime {
      */
     public Object waitFor(MethodPlan plan, Body body) throws Exception {
         ReactorThreads.checkCanBlock(plan.what);
-        Eventual<?> result = submit(plan.what, body, ReactorTask.WAIT_FOR, false);
+        Eventual<?> result = submit(
+                plan.what, body, plan.primitiveReturn ? ReactorTask.WAIT_FOR_PRIMITIVE : ReactorTask.WAIT_FOR, false);
         Object state = result.outcomeWithin(plan.timeoutNanos, true, plan.what, plan.timeoutText);
         if (state instanceof Failure failure) {
             result.markObserved();
@@ -287,7 +288,7 @@ public final class ReactorRuntime {
     }
 
     private Object programmaticWaitFor(String what, long nanos, Duration timeout, Body body) {
-        MethodPlan plan = new MethodPlan(what, true, false, nanos, timeout.toString(), NO_EXCEPTIONS, null);
+        MethodPlan plan = new MethodPlan(what, true, false, false, nanos, timeout.toString(), NO_EXCEPTIONS, null);
         try {
             return waitFor(plan, body);
         } catch (RuntimeException | Error e) {

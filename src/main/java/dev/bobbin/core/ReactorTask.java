@@ -8,8 +8,10 @@ final class ReactorTask implements Runnable {
     static final int WAIT_FOR = 0;
     /** A {@code @RunInReactor} body: the result follows what it returns. */
     static final int FOLLOW = 1;
+    /** A {@code @WaitFor} body of a primitive type (see {@link #execute()}). */
+    static final int WAIT_FOR_PRIMITIVE = 2;
 
-    private static final int PLAIN = 2;
+    private static final int PLAIN = 3;
 
     private final ReactorRuntime runtime;
     private final Eventual<?> result;
@@ -47,12 +49,18 @@ final class ReactorTask implements Runnable {
         if (!Eventual.isPending(result.stateOrPending())) {
             return; // cancelled or stopped before it started: the body is skipped
         }
-        if (kind == WAIT_FOR) {
+        if (kind != FOLLOW) {
             HandOff slot = HandOff.open();
-            Object value;
+            Object value = null;
             Object handed;
             try {
                 value = body.proceed();
+            } catch (NullPointerException e) {
+                // `int m() { return WaitFor.Result.from(uni); }` unboxes the null placeholder after the
+                // hand-over: the work was handed over, so follow it rather than fail the call.
+                if (kind != WAIT_FOR_PRIMITIVE || slot.handedOver() == null) {
+                    throw e;
+                }
             } finally {
                 handed = slot.close();
             }

@@ -1,0 +1,44 @@
+package dev.bobbin.cdi;
+
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.Instance;
+
+import dev.bobbin.core.TaskContext;
+
+/**
+ * A fresh request context for every task on the reactor. One controller serves the reactor thread for
+ * the application's life (activate creates a new context each time; deactivate destroys it), and is
+ * destroyed at stop, so no dependent instances pile up.
+ */
+final class RequestContextPerTask implements TaskContext {
+    private final Instance<RequestContextController> controllers;
+    private volatile RequestContextController controller;
+
+    RequestContextPerTask(Instance<RequestContextController> controllers) {
+        this.controllers = controllers;
+    }
+
+    @Override
+    public boolean activate() {
+        RequestContextController current = controller;
+        if (current == null) {
+            current = controllers.get();
+            controller = current;
+        }
+        return current.activate();
+    }
+
+    @Override
+    public void deactivate() {
+        controller.deactivate();
+    }
+
+    @Override
+    public void close() {
+        RequestContextController current = controller;
+        if (current != null) {
+            controller = null;
+            controllers.destroy(current);
+        }
+    }
+}
