@@ -63,10 +63,10 @@ final class OwnLoop implements ReactorLoop, Runnable {
                 Runnable task = queue.poll();
                 if (task != null) {
                     task.run();
+                    // Each task starts with a clear flag; and a set flag would make park() return at once.
+                    Thread.interrupted();
                     continue;
                 }
-                // A task may have left the interrupt flag set; parking would then return at once, forever.
-                Thread.interrupted();
                 parked = true;
                 if (queue.isEmpty() && !closed) {
                     LockSupport.park(this);

@@ -1,5 +1,7 @@
 package dev.bobbin.testing;
 
+import java.util.UUID;
+
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.junit5.WeldInitiator;
 
@@ -15,7 +17,12 @@ public final class BobbinWeld {
 
     /** A Weld SE builder with Bobbin's extension and the given beans. */
     public static Weld weld(Class<?>... beans) {
-        return new Weld()
+        return weldWithId(UUID.randomUUID().toString(), beans);
+    }
+
+    /** As {@link #weld}, with a container id: Weld SE runs several containers in one JVM only by id. */
+    public static Weld weldWithId(String id, Class<?>... beans) {
+        return new Weld(id)
                 .disableDiscovery()
                 .property("org.jboss.weld.bootstrap.concurrentDeployment", false)
                 .addExtension(new BobbinExtension())

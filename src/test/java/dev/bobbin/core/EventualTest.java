@@ -1,0 +1,146 @@
+package dev.bobbin.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import dev.bobbin.EventualResult;
+import dev.bobbin.ReactorTimeoutException;
+import io.smallrye.mutiny.Uni;
+
+/** Bare results (made by the factories, outside any application) and argument rules. */
+class EventualTest {
+    private static final Duration LONG = Duration.ofSeconds(10);
+
+    @Test
+    void of_isCompleteWithTheValue() {
+        Object value = new Object();
+        EventualResult<Object> result = EventualResult.of(value);
+        assertThat(result.isDone()).isTrue();
+        assertThat(result.await(Duration.ZERO)).isSameAs(value);
+        assertThat(result.originalFailure()).isEmpty();
+        assertThat(EventualResult.of(null).await(LONG)).isNull();
+    }
+
+    @Test
+    void failed_rethrowsTheSameInstance_andWrapsCheckedOnesOnce() {
+        IllegalStateException unchecked = new IllegalStateException("x");
+        assertThatThrownBy(() -> EventualResult.failed(unchecked).await(LONG)).isSameAs(unchecked);
+
+        Exception checked = new Exception("checked");
+        EventualResult<Object> result = EventualResult.failed(checked);
+        Throwable first = thrownBy(() -> result.await(LONG));
+        assertThat(first).isExactlyInstanceOf(CompletionException.class).hasCauseReference(checked);
+        assertThat(thrownBy(() -> result.await(LONG))).isSameAs(first);
+        assertThat(result.originalFailure()).containsSame(checked);
+    }
+
+    @Test
+    void from_subscribesOnFirstUse_andAtMostOnce() {
+        AtomicInteger subscriptions = new AtomicInteger();
+        EventualResult<String> result =
+                EventualResult.from(Uni.createFrom().item("x").onSubscription().invoke(subscriptions::incrementAndGet));
+        assertThat(subscriptions).hasValue(0);
+        assertThat(result.await(LONG)).isEqualTo("x");
+        assertThat(result.await(LONG)).isEqualTo("x");
+        result.toUni().await().atMost(LONG);
+        assertThat(subscriptions).hasValue(1);
+    }
+
+    @Test
+    void cancel_ofABareResult_beforeUse_neverSubscribes() {
+        AtomicInteger subscriptions = new AtomicInteger();
+        EventualResult<String> result =
+                EventualResult.from(Uni.createFrom().item("x").onSubscription().invoke(subscriptions::incrementAndGet));
+        result.cancel();
+        assertThatThrownBy(() -> result.await(LONG))
+                .isExactlyInstanceOf(CancellationException.class)
+                .hasMessage("EventualResult.from(uni): cancelled");
+        assertThat(subscriptions).hasValue(0);
+    }
+
+    @Test
+    void from_aCompletionStage_followsIt_andCancelCancelsIt() {
+        CompletableFuture<String> stage = new CompletableFuture<>();
+        EventualResult<String> result = EventualResult.from(stage);
+        assertThat(result.isDone()).isFalse();
+        result.cancel();
+        assertThat(stage).isCancelled();
+    }
+
+    @Test
+    void stash_ofABareResult_isRefused() {
+        assertThatThrownBy(() -> EventualResult.of(1).stash())
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("EventualResult#stash(): this result belongs to no application");
+    }
+
+    @Test
+    void badArguments_areRefusedWithTheRule() {
+        EventualResult<Integer> result = EventualResult.of(1);
+        assertThatThrownBy(() -> result.await(null))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("EventualResult#await(timeout): timeout must not be null");
+        assertThatThrownBy(() -> result.await(Duration.ofMillis(-1)))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("EventualResult#await(timeout): timeout must not be negative, was PT-0.001S");
+        assertThatThrownBy(() -> result.awaitOrCancel(null))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("EventualResult#awaitOrCancel(timeout): timeout must not be null");
+        assertThatThrownBy(() -> EventualResult.failed(null))
+                .isExactlyInstanceOf(NullPointerException.class)
+                .hasMessage("EventualResult.failed(failure): failure must not be null");
+        assertThatThrownBy(() -> EventualResult.from((Uni<String>) null))
+                .isExactlyInstanceOf(NullPointerException.class)
+                .hasMessage("EventualResult.from(uni): uni must not be null");
+    }
+
+    @Test
+    void hugeTimeouts_doNotOverflow() {
+        assertThat(EventualResult.of(1).await(Duration.ofSeconds(Long.MAX_VALUE)))
+                .isEqualTo(1);
+        assertThat(Checks.waitNanos(Duration.ofSeconds(Long.MAX_VALUE), "x")).isEqualTo(Checks.FOREVER_NANOS);
+        assertThat(MethodRules.timeoutNanos(Long.MAX_VALUE, java.time.temporal.ChronoUnit.DAYS))
+                .isEqualTo(Checks.FOREVER_NANOS);
+    }
+
+    @Test
+    void zero_polls() {
+        EventualResult<String> pending = EventualResult.from(new CompletableFuture<>());
+        assertThatThrownBy(() -> pending.await(Duration.ZERO))
+                .isExactlyInstanceOf(ReactorTimeoutException.class)
+                .hasMessage(
+                        "EventualResult.from(stage): no result within PT0S; the work goes on, a later await may still get it");
+    }
+
+    @Test
+    void interruptedWaiter_returnsAtOnce_withTheFlagKept() {
+        EventualResult<String> pending = EventualResult.from(new CompletableFuture<>());
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> pending.await(LONG))
+                    .isExactlyInstanceOf(CompletionException.class)
+                    .hasCauseInstanceOf(InterruptedException.class);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            assertThat(pending.isDone()).as("await does not cancel").isFalse();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    private static Throwable thrownBy(Runnable runnable) {
+        try {
+            runnable.run();
+            return null;
+        } catch (Throwable t) {
+            return t;
+        }
+    }
+}
