@@ -269,12 +269,16 @@ public final class Eventual<T> implements EventualResult<T> {
     }
 
     private boolean complete(Object state) {
+        if (owner == null) {
+            return done.complete(state);
+        }
+        // Deregister before completing, so a woken waiter never sees its result still pending; a stop
+        // that misses it here is harmless, this thread is completing it.
+        owner.deregister(this);
         if (!done.complete(state)) {
             return false;
         }
-        if (owner != null) {
-            owner.completed(this, state);
-        }
+        owner.completed(this, state);
         return true;
     }
 

@@ -156,7 +156,7 @@ public final class Messages {
     }
 
     static String threadDidNotEnd(String thread, long graceMillis) {
-        return "reactor thread '" + thread + "' did not end within " + graceMillis
+        return "Bobbin thread '" + thread + "' did not end within " + graceMillis
                 + " ms of stop (bobbin.shutdown.grace) and an interrupt; a task is blocking it";
     }
 

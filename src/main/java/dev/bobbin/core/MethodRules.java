@@ -189,7 +189,7 @@ public final class MethodRules {
         String text = "";
         if (forWaitFor && waitFor != null && error == null) {
             nanos = timeoutNanos(waitFor.timeout(), waitFor.unit());
-            text = waitFor.timeout() + " " + waitFor.unit().name().toLowerCase(Locale.ROOT);
+            text = describe(waitFor.timeout(), waitFor.unit());
         }
         return new MethodPlan(
                 facts.what(),
@@ -200,6 +200,28 @@ public final class MethodRules {
                 text,
                 method.getExceptionTypes(),
                 error);
+    }
+
+    /**
+     * Writes a timeout as people read it: {@code 300 ms}, {@code 2 s}, {@code 5 min}.
+     *
+     * @param amount the amount
+     * @param unit its unit
+     * @return the text
+     */
+    public static String describe(long amount, ChronoUnit unit) {
+        String symbol =
+                switch (unit) {
+                    case NANOS -> "ns";
+                    case MICROS -> "us";
+                    case MILLIS -> "ms";
+                    case SECONDS -> "s";
+                    case MINUTES -> "min";
+                    case HOURS -> "h";
+                    case DAYS -> "d";
+                    default -> unit.name().toLowerCase(Locale.ROOT);
+                };
+        return amount + " " + symbol;
     }
 
     static long timeoutNanos(long timeout, ChronoUnit unit) {

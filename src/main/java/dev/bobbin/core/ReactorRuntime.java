@@ -53,6 +53,7 @@ public final class ReactorRuntime {
     private final ReentrantLock lifecycle = new ReentrantLock();
     private volatile State state = State.NEW;
     private ScheduledThreadPoolExecutor housekeeper;
+    private volatile Thread housekeeperThread;
 
     // The watchdog's view of the running task: written by the reactor thread, read by the housekeeper.
     private volatile long busySince = IDLE;
@@ -101,6 +102,7 @@ public final class ReactorRuntime {
             housekeeper = new ScheduledThreadPoolExecutor(1, runnable -> {
                 Thread thread = threadFactory.newThread(runnable);
                 thread.setName(threadName.replace("bobbin-reactor", "bobbin-housekeeper"));
+                housekeeperThread = thread;
                 return thread;
             });
             housekeeper.setRemoveOnCancelPolicy(true);
@@ -140,7 +142,8 @@ public final class ReactorRuntime {
                     ownLoop.close();
                     awaitEnd(ownLoop.thread());
                 }
-                awaitTermination();
+                // A terminated pool's worker may still be finishing: join it, so no thread outlives stop().
+                awaitEnd(housekeeperThread);
             }
         } finally {
             tracking.clear();
@@ -169,14 +172,6 @@ public final class ReactorRuntime {
         }
         if (thread.isAlive()) {
             Log.log(Log.REACTOR, Level.WARNING, Messages.threadDidNotEnd(thread.getName(), grace));
-        }
-    }
-
-    private void awaitTermination() {
-        try {
-            housekeeper.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -405,8 +400,11 @@ public final class ReactorRuntime {
 
     // --- results ---
 
-    void completed(Eventual<?> result, Object state) {
+    void deregister(Eventual<?> result) {
         pending.remove(result);
+    }
+
+    void completed(Eventual<?> result, Object state) {
         if (state instanceof Failure failure && !failure.ours) {
             if (result.fireAndForget) {
                 Log.log(Log.RESULTS, Level.WARNING, Messages.fireAndForgetFailed(result.what), failure.cause);

@@ -95,7 +95,7 @@ class WaitForTest {
         try (CapturedLogs logs = CapturedLogs.of("dev.bobbin")) {
             assertThatThrownBy(() -> blocking.never(cancelled, cancelledOn))
                     .isExactlyInstanceOf(ReactorTimeoutException.class)
-                    .hasMessage("Blocking#never(AtomicBoolean, AtomicReference): no result within 300 millis;"
+                    .hasMessage("Blocking#never(AtomicBoolean, AtomicReference): no result within 300 ms;"
                             + " the work was cancelled");
             await().atMost(Duration.ofSeconds(5)).untilTrue(cancelled);
             assertThat(cancelledOn.get().getName()).startsWith("bobbin-reactor");

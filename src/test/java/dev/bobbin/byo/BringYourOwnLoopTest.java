@@ -1,0 +1,46 @@
+package dev.bobbin.byo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
+
+import dev.bobbin.EventualResult;
+import dev.bobbin.Reactor;
+import dev.bobbin.ReactorStoppedException;
+import dev.bobbin.testing.BobbinWeld;
+import dev.bobbin.testing.Threads;
+
+class BringYourOwnLoopTest {
+
+    @Test
+    void everyTaskRunsOnTheApplicationsLoop_withTheSameSemantics() throws Exception {
+        EventualResult<String> pending;
+        try (WeldContainer container =
+                BobbinWeld.weld(AppLoop.class, OnAppLoop.class).initialize()) {
+            OnAppLoop bean = container.select(OnAppLoop.class).get();
+            assertThat(bean.threadName()).isEqualTo("app-loop");
+            assertThat(Threads.bobbinThreads()).noneMatch(t -> t.getName().startsWith("bobbin-reactor"));
+
+            Reactor reactor = container.select(Reactor.class).get();
+            assertThat(reactor.isReactorThread()).isFalse();
+            assertThat(reactor.waitFor(Duration.ofSeconds(10), reactor::isReactorThread))
+                    .isTrue();
+
+            assertThatThrownBy(bean::awaitInside)
+                    .isExactlyInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("EventualResult#await(): must not wait on a reactor thread");
+            pending = bean.never();
+        }
+        assertThatThrownBy(() -> pending.await(Duration.ofSeconds(10)))
+                .isExactlyInstanceOf(ReactorStoppedException.class);
+        assertThat(AppLoop.LOOP.isShutdown())
+                .as("the application's loop is the application's")
+                .isFalse();
+        assertThat(AppLoop.LOOP.submit(() -> "still mine").get()).isEqualTo("still mine");
+        assertThat(Threads.bobbinThreads()).isEmpty();
+    }
+}

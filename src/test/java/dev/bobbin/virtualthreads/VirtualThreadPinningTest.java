@@ -1,0 +1,62 @@
+package dev.bobbin.virtualthreads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Virtual-thread callers must not pin a carrier while they wait. Runs {@link PinningProbe} under the
+ * Temurin 25 JDK installed beside the default one ({@code bobbin.jdk25.home}); skipped where it is absent.
+ */
+class VirtualThreadPinningTest {
+
+    @Test
+    void virtualThreadCallers_neverPinTheirCarrier() throws Exception {
+        Path java =
+                Path.of(System.getProperty("bobbin.jdk25.home", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java");
+        assumeTrue(Files.isExecutable(java), "no JDK 25 at " + java + ": virtual-thread pinning not checked");
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process probe = new ProcessBuilder(java.toString(), "-Xmx512m", "-cp", classPath, PinningProbe.class.getName())
+                .redirectErrorStream(true)
+                .start();
+        String output;
+        try {
+            assertThat(probe.waitFor(3, TimeUnit.MINUTES)).as("probe finished").isTrue();
+        } finally {
+            output = read(probe);
+            probe.destroyForcibly();
+        }
+        assertThat(probe.exitValue()).as(output).isZero();
+        Map<String, Long> counts = counts(output);
+        assertThat(counts.get("control"))
+                .as("the probe can see pinning at all:\n" + output)
+                .isPositive();
+        assertThat(counts.get("calls")).isEqualTo(64L * 200 * 3);
+        assertThat(counts.get("pinned")).as(output).isZero();
+    }
+
+    private static String read(Process process) throws IOException {
+        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Long> counts(String output) {
+        Map<String, Long> counts = new HashMap<>();
+        for (String line : output.lines().toList()) {
+            List<String> parts = List.of(line.split("="));
+            if (parts.size() == 2 && parts.get(1).matches("\\d+")) {
+                counts.put(parts.get(0), Long.parseLong(parts.get(1)));
+            }
+        }
+        return counts;
+    }
+}
