@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.bobbin.EventualResult;
 import dev.bobbin.ReactorTimeoutException;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /** Bare results (made by the factories, outside any application) and argument rules. */
 class EventualTest {
@@ -132,6 +133,27 @@ class EventualTest {
             assertThat(pending.isDone()).as("await does not cancel").isFalse();
         } finally {
             Thread.interrupted();
+        }
+    }
+
+    @Test
+    void await_onAThreadThatMustNotBlock_isRefused_evenIfTheResultIsReady() throws Exception {
+        // Mutiny's hook is how Quarkus marks its event loops; this test marks one thread the same way.
+        Infrastructure.setCanCallerThreadBeBlockedSupplier(
+                () -> !Thread.currentThread().getName().equals("an-event-loop"));
+        try {
+            java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            Thread eventLoop = new Thread(
+                    () -> thrown.set(thrownBy(() -> EventualResult.of(1).await(LONG))), "an-event-loop");
+            eventLoop.start();
+            eventLoop.join(10_000);
+            assertThat(thrown.get())
+                    .isExactlyInstanceOf(IllegalStateException.class)
+                    .hasMessage("EventualResult#await(): must not wait on thread 'an-event-loop', which must not block"
+                            + " (an event loop); call it from a worker thread");
+        } finally {
+            Infrastructure.resetCanCallerThreadBeBlockedSupplier();
         }
     }
 
