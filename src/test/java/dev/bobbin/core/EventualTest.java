@@ -2,6 +2,7 @@ package dev.bobbin.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -37,9 +38,9 @@ class EventualTest {
 
         Exception checked = new Exception("checked");
         EventualResult<Object> result = EventualResult.failed(checked);
-        Throwable first = thrownBy(() -> result.await(LONG));
+        Throwable first = catchThrowable(() -> result.await(LONG));
         assertThat(first).isExactlyInstanceOf(CompletionException.class).hasCauseReference(checked);
-        assertThat(thrownBy(() -> result.await(LONG))).isSameAs(first);
+        assertThat(catchThrowable(() -> result.await(LONG))).isSameAs(first);
         assertThat(result.originalFailure()).containsSame(checked);
     }
 
@@ -145,7 +146,7 @@ class EventualTest {
             java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
                     new java.util.concurrent.atomic.AtomicReference<>();
             Thread eventLoop = new Thread(
-                    () -> thrown.set(thrownBy(() -> EventualResult.of(1).await(LONG))), "an-event-loop");
+                    () -> thrown.set(catchThrowable(() -> EventualResult.of(1).await(LONG))), "an-event-loop");
             eventLoop.start();
             eventLoop.join(10_000);
             assertThat(thrown.get())
@@ -154,15 +155,6 @@ class EventualTest {
                             + " (an event loop); call it from a worker thread");
         } finally {
             Infrastructure.resetCanCallerThreadBeBlockedSupplier();
-        }
-    }
-
-    private static Throwable thrownBy(Runnable runnable) {
-        try {
-            runnable.run();
-            return null;
-        } catch (Throwable t) {
-            return t;
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.bobbin.runinreactor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -238,14 +239,5 @@ class RunInReactorTest {
         assertThatThrownBy(() -> reactor.waitFor(Duration.ZERO, () -> 1))
                 .isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Reactor#waitFor(timeout, body): timeout must be > 0, was PT0S");
-    }
-
-    private static Throwable catchThrowable(Runnable runnable) {
-        try {
-            runnable.run();
-            return null;
-        } catch (Throwable t) {
-            return t;
-        }
     }
 }
