@@ -35,6 +35,7 @@ public final class Demo {
 
             say("\n1. A blocking facade over an asynchronous HTTP client (@WaitFor)");
             Quotes quotes = container.select(Quotes.class).get();
+            quotes.warmUp(server.uri("/quote"));
             say("   quote: " + quotes.fetch(server.uri("/quote")));
             long start = System.nanoTime();
             try {

@@ -24,7 +24,7 @@ class DemoTest {
         String output = printed.toString(StandardCharsets.UTF_8);
         assertThat(output)
                 .contains("quote: ACME 42.17")
-                .contains("slow quote: Quotes#fetch(URI): no result within 1 s; the work was cancelled")
+                .contains("slow quote: Quotes#fetch(URI): no result within 2 s; the work was cancelled")
                 .contains("the HTTP call was cancelled: true")
                 .contains("update 3: EURUSD")
                 .containsPattern("request 2: retrieved [A-Za-z0-9_-]{22}: 22000 bytes downloaded")

@@ -23,9 +23,9 @@ final class QuoteServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(handlers);
         server.createContext("/quote", exchange -> reply(exchange, "ACME 42.17"));
-        // answers after 10 s: longer than any caller waits
+        // answers after 30 s: longer than any caller waits
         server.createContext(
-                "/slow", exchange -> delays.schedule(() -> reply(exchange, "too late"), 10, TimeUnit.SECONDS));
+                "/slow", exchange -> delays.schedule(() -> reply(exchange, "too late"), 30, TimeUnit.SECONDS));
         server.createContext("/report.csv", exchange -> reply(exchange, "day,visits\n".repeat(2_000)));
         server.start();
     }

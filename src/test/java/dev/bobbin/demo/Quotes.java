@@ -1,5 +1,6 @@
 package dev.bobbin.demo;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,13 +23,18 @@ public class Quotes {
     private final HttpClient client = HttpClient.newHttpClient();
     private volatile CompletableFuture<String> lastCall;
 
-    @WaitFor(timeout = 1, unit = ChronoUnit.SECONDS)
+    @WaitFor(timeout = 2, unit = ChronoUnit.SECONDS)
     public String fetch(URI uri) {
         CompletableFuture<String> call = client.sendAsync(
                         HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
                 .thenApply(HttpResponse::body);
         lastCall = call;
         return WaitFor.Result.from(call);
+    }
+
+    /** Opens the client's connection pool and threads before the demo starts (not through Bobbin). */
+    public void warmUp(URI uri) throws IOException, InterruptedException {
+        client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
     }
 
     /**
