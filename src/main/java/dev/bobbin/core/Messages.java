@@ -160,6 +160,11 @@ public final class Messages {
                 + " ms of stop (bobbin.shutdown.grace) and an interrupt; a task is blocking it";
     }
 
+    static String threadNeverRan(String thread) {
+        return "Bobbin thread '" + thread + "' never ran (the server has not started it, e.g. after a failed"
+                + " application start); it ends as soon as it runs";
+    }
+
     static String expiredUnobserved(String what) {
         return what + ": stashed result expired unretrieved and its failure was never observed";
     }

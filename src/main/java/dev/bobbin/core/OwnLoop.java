@@ -17,6 +17,7 @@ final class OwnLoop implements ReactorLoop, Runnable {
     private volatile Thread thread;
     private volatile boolean parked;
     private volatile boolean closed;
+    private volatile boolean ran;
 
     OwnLoop(ReactorRuntime runtime) {
         this.runtime = runtime;
@@ -57,6 +58,7 @@ final class OwnLoop implements ReactorLoop, Runnable {
 
     @Override
     public void run() {
+        ran = true;
         ReactorThreads.enter(runtime);
         try {
             while (!closed) {
@@ -86,6 +88,11 @@ final class OwnLoop implements ReactorLoop, Runnable {
         if (current != null) {
             LockSupport.unpark(current);
         }
+    }
+
+    /** Whether the thread began to run the loop (a server may hold a managed thread back). */
+    boolean hasRun() {
+        return ran;
     }
 
     Thread thread() {
