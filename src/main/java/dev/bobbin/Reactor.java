@@ -81,4 +81,12 @@ public interface Reactor {
      * @throws ReactorStoppedException when the application has stopped
      */
     <T> EventualResult<T> runInReactor(Supplier<? extends EventualResult<T>> body);
+
+    /**
+     * Takes a snapshot of the reactor's counters (tasks, failures, timeouts, cancellations) and gauges
+     * (queue depth, pending results, store size). Never blocks; works before start and after stop.
+     *
+     * @return the counters now
+     */
+    ReactorMetrics metrics();
 }

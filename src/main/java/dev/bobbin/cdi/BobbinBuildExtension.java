@@ -41,6 +41,8 @@ public class BobbinBuildExtension implements BuildCompatibleExtension {
         for (Class<?> type : BobbinExtension.CLASSES) {
             classes.add(type.getName());
         }
+        BobbinExtension.healthChecks(BobbinBuildExtension.class.getClassLoader())
+                .forEach(classes::add);
     }
 
     /**

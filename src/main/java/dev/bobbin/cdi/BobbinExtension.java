@@ -35,12 +35,45 @@ public class BobbinExtension implements Extension {
             WaitForInterceptor.class,
             RunInReactorInterceptor.class);
 
+    /**
+     * Bobbin's MicroProfile Health checks, by name: registered only when the Health API is present, and
+     * never referred to by a class literal, so an application without the API never loads them.
+     */
+    static final List<String> HEALTH_CHECKS =
+            List.of("dev.bobbin.health.ReactorLivenessCheck", "dev.bobbin.health.ReactorReadinessCheck");
+
+    private static final String HEALTH_API = "org.eclipse.microprofile.health.HealthCheck";
+
     /** Collected over all beans and reported together: containers stop at the first error they see. */
     private final List<String> problems = new ArrayList<>();
 
     void registerBobbin(@Observes BeforeBeanDiscovery discovery) {
         for (Class<?> type : CLASSES) {
             discovery.addAnnotatedType(type, "dev.bobbin." + type.getSimpleName());
+        }
+        for (String name : healthChecks(BobbinExtension.class.getClassLoader())) {
+            try {
+                Class<?> type = Class.forName(name, false, BobbinExtension.class.getClassLoader());
+                discovery.addAnnotatedType(type, "dev.bobbin." + type.getSimpleName());
+            } catch (ClassNotFoundException | LinkageError e) {
+                // the API is visible but unusable from Bobbin's class loader: no health checks
+            }
+        }
+    }
+
+    /**
+     * The health checks to register: all of them when {@code loader} (Bobbin's, which must resolve the API
+     * for the checks to load) sees the MicroProfile Health API, none otherwise.
+     *
+     * @param loader the class loader the checks are loaded from
+     * @return class names
+     */
+    static List<String> healthChecks(ClassLoader loader) {
+        try {
+            Class.forName(HEALTH_API, false, loader);
+            return HEALTH_CHECKS;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return List.of();
         }
     }
 

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import dev.bobbin.EventualResult;
 import dev.bobbin.Reactor;
+import dev.bobbin.ReactorMetrics;
 import io.smallrye.mutiny.Uni;
 
 /** The {@link Reactor} bean: delegates to the application's runtime. */
@@ -57,5 +58,10 @@ public class ReactorBean implements Reactor {
     @Override
     public <T> EventualResult<T> runInReactor(Supplier<? extends EventualResult<T>> body) {
         return bobbin.runtime().runInReactor(body);
+    }
+
+    @Override
+    public ReactorMetrics metrics() {
+        return bobbin.runtime().metrics();
     }
 }

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -166,9 +167,12 @@ public final class Eventual<T> implements EventualResult<T> {
         if (cancelOnGiveUp) {
             cancel();
             state = done.getNow(PENDING);
-            if (!(state instanceof Failure failure && failure.ours)) {
-                return state; // the work completed first: its outcome stands
+            if (!(state instanceof Failure failure && failure.ours && failure.cause instanceof CancellationException)) {
+                return state; // completed first (a value, a failure, or the reactor's stop): that outcome stands
             }
+        }
+        if (owner != null) {
+            owner.timedOut();
         }
         throw Messages.timedOut(what, String.valueOf(timeout), cancelOnGiveUp);
     }
@@ -182,6 +186,9 @@ public final class Eventual<T> implements EventualResult<T> {
         SOURCE.compareAndSet(this, source, null);
         if (!complete(new Failure(Messages.cancelled(what), true))) {
             return;
+        }
+        if (owner != null) {
+            owner.cancelled();
         }
         cancelUpstream();
     }

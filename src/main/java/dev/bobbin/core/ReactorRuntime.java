@@ -6,19 +6,24 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import dev.bobbin.EventualResult;
+import dev.bobbin.ReactorMetrics;
 import dev.bobbin.spi.ReactorLoop;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * One application's reactor, container-free: the loop, the lifecycle, the pending results, the store,
@@ -27,6 +32,7 @@ import io.smallrye.mutiny.Uni;
  */
 public final class ReactorRuntime {
     private static final long IDLE = Long.MIN_VALUE;
+    private static final long NEVER_RAN_WAIT_MILLIS = 500;
     private static final Class<?>[] NO_EXCEPTIONS = {};
 
     private enum State {
@@ -54,6 +60,7 @@ public final class ReactorRuntime {
     private volatile State state = State.NEW;
     private ScheduledThreadPoolExecutor housekeeper;
     private volatile Thread housekeeperThread;
+    private volatile boolean housekeeperRan;
 
     // The watchdog's view of the running task: written by the reactor thread, read by the housekeeper.
     private volatile long busySince = IDLE;
@@ -61,6 +68,13 @@ public final class ReactorRuntime {
     private volatile Thread busyThread;
     private long taskSeq;
     private long reportedSeq = -1;
+
+    // Counters for metrics(): LongAdder increments only, no allocation, no lock on the hot path.
+    private final LongAdder tasksSubmitted = new LongAdder();
+    private final LongAdder tasksRun = new LongAdder();
+    private final LongAdder tasksFailed = new LongAdder();
+    private final LongAdder timeouts = new LongAdder();
+    private final LongAdder cancellations = new LongAdder();
 
     /**
      * Creates a reactor; it starts on {@link #start()} or on first use.
@@ -100,7 +114,10 @@ public final class ReactorRuntime {
                 ownLoop.start(threadFactory, threadName);
             }
             housekeeper = new ScheduledThreadPoolExecutor(1, runnable -> {
-                Thread thread = threadFactory.newThread(runnable);
+                Thread thread = threadFactory.newThread(() -> {
+                    housekeeperRan = true;
+                    runnable.run();
+                });
                 thread.setName(threadName.replace("bobbin-reactor", "bobbin-housekeeper"));
                 housekeeperThread = thread;
                 return thread;
@@ -140,10 +157,10 @@ public final class ReactorRuntime {
                 housekeeper.shutdownNow();
                 if (ownLoop != null) {
                     ownLoop.close();
-                    awaitEnd(ownLoop.thread());
+                    awaitEnd(ownLoop.thread(), ownLoop::hasRun);
                 }
                 // A terminated pool's worker may still be finishing: join it, so no thread outlives stop().
-                awaitEnd(housekeeperThread);
+                awaitEnd(housekeeperThread, () -> housekeeperRan);
             }
         } finally {
             tracking.clear();
@@ -156,12 +173,24 @@ public final class ReactorRuntime {
         }
     }
 
-    private void awaitEnd(Thread thread) {
+    /**
+     * Joins one of our threads, interrupting it after the grace. A thread that never ran our code is
+     * waited for only briefly: a server may hold a managed thread until the application has started
+     * (Open Liberty), which a failed start never does; once it runs, it sees the stop and ends at once.
+     */
+    private void awaitEnd(Thread thread, BooleanSupplier ran) {
         if (thread == null || thread == Thread.currentThread()) {
             return; // stopped from a task: the loop ends once this task returns
         }
         long grace = settings.shutdownGrace().toMillis();
         try {
+            if (!ran.getAsBoolean()) {
+                thread.join(Math.min(grace, NEVER_RAN_WAIT_MILLIS));
+                if (thread.isAlive() && !ran.getAsBoolean()) {
+                    Log.log(Log.REACTOR, Level.DEBUG, Messages.threadNeverRan(thread.getName()));
+                    return;
+                }
+            }
             thread.join(grace);
             if (thread.isAlive()) {
                 thread.interrupt();
@@ -279,7 +308,12 @@ public final class ReactorRuntime {
         String what = "Reactor#waitForUni(timeout, body)";
         long nanos = Checks.positiveNanos(timeout, what);
         Checks.notNull(body, what, "body");
-        return (T) programmaticWaitFor(what, nanos, timeout, () -> HandOff.handOver(body.get(), "uni"));
+        // Checked here: a null Uni must name this method, not WaitFor.Result.from, which the caller never called.
+        return (T) programmaticWaitFor(
+                what,
+                nanos,
+                timeout,
+                () -> HandOff.handOver(Checks.notNull(body.get(), what, "the Uni the body returned"), "uni"));
     }
 
     private Object programmaticWaitFor(String what, long nanos, Duration timeout, Body body) {
@@ -318,9 +352,11 @@ public final class ReactorRuntime {
         if (state != State.RUNNING) {
             startOrRefuse(what);
         }
+        tasksSubmitted.increment();
         try {
             loop.execute(new ReactorTask(this, task));
         } catch (RejectedExecutionException e) {
+            tasksSubmitted.decrement();
             throw Messages.refusedAfterStop(what);
         }
     }
@@ -336,9 +372,11 @@ public final class ReactorRuntime {
             pending.remove(result);
             throw Messages.refusedAfterStop(what);
         }
+        tasksSubmitted.increment();
         try {
             loop.execute(new ReactorTask(this, result, body, kind));
         } catch (RejectedExecutionException e) {
+            tasksSubmitted.decrement();
             pending.remove(result);
             throw Messages.refusedAfterStop(what);
         }
@@ -359,10 +397,12 @@ public final class ReactorRuntime {
         if (state != State.RUNNING) {
             return false;
         }
+        tasksSubmitted.increment();
         try {
             loop.execute(new ReactorTask(this, task));
             return true;
         } catch (RejectedExecutionException e) {
+            tasksSubmitted.decrement();
             return false;
         }
     }
@@ -376,11 +416,13 @@ public final class ReactorRuntime {
         busyThread = Thread.currentThread();
         busySeq = ++taskSeq;
         busySince = System.nanoTime();
+        tasksRun.increment();
         boolean activated = false;
         try {
             activated = taskContext.activate();
             task.execute();
         } catch (Throwable failure) {
+            tasksFailed.increment();
             task.failed(failure);
         } finally {
             if (activated) {
@@ -443,6 +485,78 @@ public final class ReactorRuntime {
     /** @return how many results are pending */
     public int pendingCount() {
         return pending.size();
+    }
+
+    // --- metrics and health ---
+
+    void timedOut() {
+        timeouts.increment();
+    }
+
+    void cancelled() {
+        cancellations.increment();
+    }
+
+    /**
+     * {@link dev.bobbin.Reactor#metrics()}.
+     *
+     * @return a snapshot of the counters
+     */
+    public ReactorMetrics metrics() {
+        long submitted = tasksSubmitted.sum();
+        long run = tasksRun.sum();
+        boolean running = isRunning();
+        return new ReactorMetrics(
+                running,
+                submitted,
+                run,
+                tasksFailed.sum(),
+                timeouts.sum(),
+                cancellations.sum(),
+                state == State.RUNNING ? Math.max(0, submitted - run) : 0,
+                pending.size(),
+                stash.size());
+    }
+
+    /**
+     * Tells whether the reactor has started and is not stopping: it runs work now.
+     *
+     * @return {@code true} between start and the beginning of stop
+     */
+    public boolean isStarted() {
+        return state == State.RUNNING;
+    }
+
+    /**
+     * Measures whether the reactor answers: runs a no-op task on it and waits at most {@code timeout}. On a
+     * thread that must not block (a reactor or an event loop) it does not wait and judges from the
+     * watchdog's view instead (no task has held the reactor longer than {@code timeout}).
+     *
+     * @param timeout how long the reactor may take
+     * @return the nanoseconds the reactor took to answer, or {@code -1} when it did not answer in time or
+     *     is not running
+     */
+    public long probe(Duration timeout) {
+        long nanos = Checks.positiveNanos(timeout, "ReactorRuntime#probe(timeout)");
+        if (state != State.RUNNING) {
+            return -1;
+        }
+        if (ReactorThreads.isAnyReactorThread() || !Infrastructure.canCallerThreadBeBlocked()) {
+            long since = busySince;
+            long busy = since == IDLE ? 0 : System.nanoTime() - since;
+            return busy <= nanos ? busy : -1;
+        }
+        long start = System.nanoTime();
+        CountDownLatch answered = new CountDownLatch(1);
+        if (!runOnReactor(answered::countDown)) {
+            return -1;
+        }
+        try {
+            return answered.await(nanos, TimeUnit.NANOSECONDS) ? System.nanoTime() - start : -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     /** @return how many failed results are tracked for the unobserved-failure log */

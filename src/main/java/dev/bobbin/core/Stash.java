@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import dev.bobbin.EventualResult;
@@ -28,17 +29,31 @@ final class Stash {
     private final long ttlNanos;
     private final int maxSize;
     private final LongSupplier clock;
+    /**
+     * A full store sweeps for expired entries at most once per this interval: a sweep walks every entry,
+     * and a flood of refused stash() calls must not each pay for one (that made a full store of 10 000
+     * entries take over a minute to refuse 200 000 stashes). The housekeeper sweeps regularly anyway.
+     */
+    private final long sweepIntervalNanos;
+
+    private final AtomicLong lastSweep;
 
     Stash(long ttlNanos, int maxSize, LongSupplier clock) {
         this.ttlNanos = ttlNanos;
         this.maxSize = maxSize;
         this.clock = clock;
+        this.sweepIntervalNanos = Math.max(1_000_000L, Math.min(1_000_000_000L, ttlNanos / 100));
+        this.lastSweep = new AtomicLong(clock.getAsLong() - sweepIntervalNanos);
     }
 
     String put(Eventual<?> result) {
         if (count.incrementAndGet() > maxSize) {
             count.decrementAndGet();
-            expire();
+            long now = clock.getAsLong();
+            long last = lastSweep.get();
+            if (now - last >= sweepIntervalNanos && lastSweep.compareAndSet(last, now)) {
+                expire();
+            }
             if (count.incrementAndGet() > maxSize) {
                 count.decrementAndGet();
                 throw Messages.storeFull(maxSize);

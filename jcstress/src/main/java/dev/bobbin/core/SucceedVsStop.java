@@ -1,0 +1,36 @@
+package dev.bobbin.core;
+
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
+import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Arbiter;
+import org.openjdk.jcstress.annotations.JCStressTest;
+import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
+import org.openjdk.jcstress.infra.results.III_Result;
+
+/** succeed races stop: exactly one wins, and every observer sees the winner's outcome, the same instance. */
+@JCStressTest
+@Outcome(id = "1, 0, 1", expect = ACCEPTABLE, desc = "succeed won; every observer agrees")
+@Outcome(id = "4, 4, 1", expect = ACCEPTABLE, desc = "stop won; every observer agrees")
+@Outcome(expect = FORBIDDEN, desc = "no outcome, another outcome, or observers that disagree")
+@State
+public class SucceedVsStop {
+    private final Eventual<Object> result = Fixtures.result();
+
+    @Actor
+    public void first() {
+        result.succeed(Fixtures.VALUE_INSTANCE);
+    }
+
+    @Actor
+    public void second() {
+        result.stop();
+    }
+
+    @Arbiter
+    public void judge(III_Result r) {
+        Fixtures.judge(result, r);
+    }
+}
