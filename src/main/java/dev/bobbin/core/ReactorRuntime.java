@@ -118,7 +118,7 @@ public final class ReactorRuntime {
                     housekeeperRan = true;
                     runnable.run();
                 });
-                thread.setName(threadName.replace("bobbin-reactor", "bobbin-housekeeper"));
+                thread.setName(housekeeperName(threadName));
                 housekeeperThread = thread;
                 return thread;
             });
@@ -129,6 +129,13 @@ public final class ReactorRuntime {
         } finally {
             lifecycle.unlock();
         }
+    }
+
+    /** The housekeeper's name: never the reactor's, so threads named {@code bobbin-reactor…} are reactors. */
+    static String housekeeperName(String reactorName) {
+        return reactorName.contains("bobbin-reactor")
+                ? reactorName.replace("bobbin-reactor", "bobbin-housekeeper")
+                : reactorName + "-housekeeper";
     }
 
     /**

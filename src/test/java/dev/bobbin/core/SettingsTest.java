@@ -37,6 +37,12 @@ class SettingsTest {
     }
 
     @Test
+    void theHousekeeper_neverTakesTheReactorsName() {
+        assertThat(ReactorRuntime.housekeeperName("bobbin-reactor-shop")).isEqualTo("bobbin-housekeeper-shop");
+        assertThat(ReactorRuntime.housekeeperName("shop-loop")).isEqualTo("shop-loop-housekeeper");
+    }
+
+    @Test
     void badValues_failNamingTheKeyAndTheRule() {
         assertThatThrownBy(() -> load(Map.of("bobbin.store.ttl", "soon")))
                 .isExactlyInstanceOf(IllegalArgumentException.class)
