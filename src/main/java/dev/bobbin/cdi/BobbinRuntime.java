@@ -10,7 +10,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Shutdown;
 import jakarta.enterprise.event.Startup;
@@ -72,9 +71,7 @@ public class BobbinRuntime {
                     + " keep the one loop Bobbin should use");
         }
         ReactorLoop appLoop = loops.isResolvable() ? loops.get() : null;
-        TaskContext taskContext = settings.requestContext()
-                ? new RequestContextPerTask(beans.select(RequestContextController.class))
-                : TaskContext.NONE;
+        TaskContext taskContext = settings.requestContext() ? RequestContextPerTask.select(beans) : TaskContext.NONE;
         String threadName = settings.threadName() + "-"
                 + Environment.applicationName().orElse(Integer.toHexString(System.identityHashCode(this)));
         runtime = new ReactorRuntime(settings, threadName, Environment.threadFactory(loader), appLoop, taskContext);

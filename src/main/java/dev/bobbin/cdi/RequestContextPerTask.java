@@ -11,11 +11,28 @@ import dev.bobbin.core.TaskContext;
  * destroyed at stop, so no dependent instances pile up.
  */
 final class RequestContextPerTask implements TaskContext {
+    /** Whether Weld's API is visible to Bobbin (never on Quarkus, whose controller is cheap already). */
+    private static final boolean WELD_API = weldApiVisible();
+
     private final Instance<RequestContextController> controllers;
     private volatile RequestContextController controller;
 
     RequestContextPerTask(Instance<RequestContextController> controllers) {
         this.controllers = controllers;
+    }
+
+    /**
+     * The cheapest per-task request context the container allows: on Weld, when nobody observes the request
+     * context's lifecycle events, {@link WeldRequestContextPerTask}; everywhere else the portable controller.
+     */
+    static TaskContext select(Instance<Object> beans) {
+        if (WELD_API) {
+            TaskContext weld = WeldRequestContextPerTask.ifUnobserved(beans);
+            if (weld != null) {
+                return weld;
+            }
+        }
+        return new RequestContextPerTask(beans.select(RequestContextController.class));
     }
 
     @Override
@@ -39,6 +56,18 @@ final class RequestContextPerTask implements TaskContext {
         if (current != null) {
             controller = null;
             controllers.destroy(current);
+        }
+    }
+
+    private static boolean weldApiVisible() {
+        try {
+            Class.forName(
+                    "org.jboss.weld.context.unbound.UnboundLiteral",
+                    false,
+                    RequestContextPerTask.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 }
