@@ -41,8 +41,7 @@ public class BobbinBuildExtension implements BuildCompatibleExtension {
         for (Class<?> type : BobbinExtension.CLASSES) {
             classes.add(type.getName());
         }
-        BobbinExtension.healthChecks(BobbinBuildExtension.class.getClassLoader())
-                .forEach(classes::add);
+        BobbinExtension.healthChecks().forEach(classes::add);
     }
 
     /**

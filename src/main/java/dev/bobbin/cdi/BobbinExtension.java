@@ -51,7 +51,7 @@ public class BobbinExtension implements Extension {
         for (Class<?> type : CLASSES) {
             discovery.addAnnotatedType(type, "dev.bobbin." + type.getSimpleName());
         }
-        for (String name : healthChecks(BobbinExtension.class.getClassLoader())) {
+        for (String name : healthChecks()) {
             try {
                 Class<?> type = Class.forName(name, false, BobbinExtension.class.getClassLoader());
                 discovery.addAnnotatedType(type, "dev.bobbin." + type.getSimpleName());
@@ -62,19 +62,13 @@ public class BobbinExtension implements Extension {
     }
 
     /**
-     * The health checks to register: all of them when {@code loader} (Bobbin's, which must resolve the API
-     * for the checks to load) sees the MicroProfile Health API, none otherwise.
+     * The health checks to register: all of them when Bobbin's class loader (which must resolve the API for
+     * the checks to load) sees the MicroProfile Health API, none otherwise.
      *
-     * @param loader the class loader the checks are loaded from
      * @return class names
      */
-    static List<String> healthChecks(ClassLoader loader) {
-        try {
-            Class.forName(HEALTH_API, false, loader);
-            return HEALTH_CHECKS;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return List.of();
-        }
+    static List<String> healthChecks() {
+        return Environment.visible(HEALTH_API) ? HEALTH_CHECKS : List.of();
     }
 
     void validateAnnotatedMethods(@Observes ProcessManagedBean<?> bean) {

@@ -13,23 +13,13 @@ final class Configuration {
     private Configuration() {}
 
     static Settings load(ClassLoader loader) {
-        if (hasMicroProfileConfig()) {
+        if (Environment.visible("org.eclipse.microprofile.config.ConfigProvider")) {
             Function<String, Optional<String>> source = MicroProfile.source(loader);
             if (source != null) {
                 return Settings.load(source);
             }
         }
         return Settings.fromSystemProperties();
-    }
-
-    private static boolean hasMicroProfileConfig() {
-        try {
-            Class.forName(
-                    "org.eclipse.microprofile.config.ConfigProvider", false, Configuration.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     /** Touches the MicroProfile Config API only when it is there (it is optional). */

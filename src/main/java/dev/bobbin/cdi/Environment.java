@@ -37,6 +37,19 @@ final class Environment {
                 : Optional.empty();
     }
 
+    /**
+     * Tells whether an optional API is there for Bobbin: whether {@code className} loads from Bobbin's own
+     * class loader (the one that links Bobbin's classes using that API).
+     */
+    static boolean visible(String className) {
+        try {
+            Class.forName(className, false, Environment.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     private static Object lookup(String name) {
         try {
             return new InitialContext().lookup(name);

@@ -12,7 +12,7 @@ import dev.bobbin.core.TaskContext;
  */
 final class RequestContextPerTask implements TaskContext {
     /** Whether Weld's API is visible to Bobbin (never on Quarkus, whose controller is cheap already). */
-    private static final boolean WELD_API = weldApiVisible();
+    private static final boolean WELD_API = Environment.visible("org.jboss.weld.context.unbound.UnboundLiteral");
 
     private final Instance<RequestContextController> controllers;
     private volatile RequestContextController controller;
@@ -56,18 +56,6 @@ final class RequestContextPerTask implements TaskContext {
         if (current != null) {
             controller = null;
             controllers.destroy(current);
-        }
-    }
-
-    private static boolean weldApiVisible() {
-        try {
-            Class.forName(
-                    "org.jboss.weld.context.unbound.UnboundLiteral",
-                    false,
-                    RequestContextPerTask.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
         }
     }
 }
