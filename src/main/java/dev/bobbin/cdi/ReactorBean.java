@@ -10,16 +10,18 @@ import jakarta.inject.Inject;
 import dev.bobbin.EventualResult;
 import dev.bobbin.Reactor;
 import dev.bobbin.ReactorMetrics;
+import dev.bobbin.core.ReactorRuntime;
 import io.smallrye.mutiny.Uni;
 
 /** The {@link Reactor} bean: delegates to the application's runtime. */
 @ApplicationScoped
 public class ReactorBean implements Reactor {
-    private final BobbinRuntime bobbin;
+    /** Held directly: a call through the client proxy of {@link BobbinRuntime} costs a context lookup. */
+    private final ReactorRuntime runtime;
 
     /** For the container's proxy only. */
     protected ReactorBean() {
-        this.bobbin = null;
+        this.runtime = null;
     }
 
     /**
@@ -27,41 +29,41 @@ public class ReactorBean implements Reactor {
      */
     @Inject
     public ReactorBean(BobbinRuntime bobbin) {
-        this.bobbin = bobbin;
+        this.runtime = bobbin.runtime();
     }
 
     @Override
     public boolean isReactorThread() {
-        return bobbin.runtime().isReactorThread();
+        return runtime.isReactorThread();
     }
 
     @Override
     public boolean isRunning() {
-        return bobbin.runtime().isRunning();
+        return runtime.isRunning();
     }
 
     @Override
     public Executor executor() {
-        return bobbin.runtime().executor();
+        return runtime.executor();
     }
 
     @Override
     public <T> T waitFor(Duration timeout, Supplier<? extends T> body) {
-        return bobbin.runtime().waitFor(timeout, body);
+        return runtime.waitFor(timeout, body);
     }
 
     @Override
     public <T> T waitForUni(Duration timeout, Supplier<Uni<T>> body) {
-        return bobbin.runtime().waitForUni(timeout, body);
+        return runtime.waitForUni(timeout, body);
     }
 
     @Override
     public <T> EventualResult<T> runInReactor(Supplier<? extends EventualResult<T>> body) {
-        return bobbin.runtime().runInReactor(body);
+        return runtime.runInReactor(body);
     }
 
     @Override
     public ReactorMetrics metrics() {
-        return bobbin.runtime().metrics();
+        return runtime.metrics();
     }
 }

@@ -7,15 +7,17 @@ import jakarta.inject.Inject;
 
 import dev.bobbin.EventualResult;
 import dev.bobbin.ResultStore;
+import dev.bobbin.core.ReactorRuntime;
 
 /** The {@link ResultStore} bean: delegates to the application's runtime. */
 @ApplicationScoped
 public class ResultStoreBean implements ResultStore {
-    private final BobbinRuntime bobbin;
+    /** Held directly: a call through the client proxy of {@link BobbinRuntime} costs a context lookup. */
+    private final ReactorRuntime runtime;
 
     /** For the container's proxy only. */
     protected ResultStoreBean() {
-        this.bobbin = null;
+        this.runtime = null;
     }
 
     /**
@@ -23,16 +25,16 @@ public class ResultStoreBean implements ResultStore {
      */
     @Inject
     public ResultStoreBean(BobbinRuntime bobbin) {
-        this.bobbin = bobbin;
+        this.runtime = bobbin.runtime();
     }
 
     @Override
     public Optional<EventualResult<?>> retrieve(String id) {
-        return bobbin.runtime().retrieve(id);
+        return runtime.retrieve(id);
     }
 
     @Override
     public int size() {
-        return bobbin.runtime().storeSize();
+        return runtime.storeSize();
     }
 }

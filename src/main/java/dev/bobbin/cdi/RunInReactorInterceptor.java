@@ -13,14 +13,14 @@ import dev.bobbin.RunInReactor;
 @Interceptor
 @Priority(BobbinRuntime.INTERCEPTOR_PRIORITY)
 public class RunInReactorInterceptor {
-    private final BobbinRuntime bobbin;
+    private final Interception interception;
 
     /**
      * @param bobbin the application's Bobbin
      */
     @Inject
     public RunInReactorInterceptor(BobbinRuntime bobbin) {
-        this.bobbin = bobbin;
+        this.interception = bobbin.interception(); // held directly: used on every invocation
     }
 
     /**
@@ -29,6 +29,6 @@ public class RunInReactorInterceptor {
      */
     @AroundInvoke
     public Object runInReactor(InvocationContext context) {
-        return bobbin.runtime().runInReactor(bobbin.plan(context, false), context::proceed);
+        return interception.runInReactor(context); // the plan is validated once, then cached
     }
 }

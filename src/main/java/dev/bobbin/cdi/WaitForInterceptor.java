@@ -13,14 +13,14 @@ import dev.bobbin.WaitFor;
 @Interceptor
 @Priority(BobbinRuntime.INTERCEPTOR_PRIORITY)
 public class WaitForInterceptor {
-    private final BobbinRuntime bobbin;
+    private final Interception interception;
 
     /**
      * @param bobbin the application's Bobbin
      */
     @Inject
     public WaitForInterceptor(BobbinRuntime bobbin) {
-        this.bobbin = bobbin;
+        this.interception = bobbin.interception(); // held directly: used on every invocation
     }
 
     /**
@@ -30,6 +30,6 @@ public class WaitForInterceptor {
      */
     @AroundInvoke
     public Object waitFor(InvocationContext context) throws Exception {
-        return bobbin.runtime().waitFor(bobbin.plan(context, true), context::proceed); // validated once, cached
+        return interception.waitFor(context); // the plan is validated once, then cached
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 import dev.bobbin.EventualResult;
 import io.smallrye.mutiny.Uni;
@@ -21,19 +22,36 @@ import io.smallrye.mutiny.subscription.Cancellable;
  * The one implementation of {@link EventualResult}.
  * <p>
  * Completion is one-shot: the outcome (the value itself, or one immutable {@link Failure}) is set by a
- * single compare-and-set in {@link #done}; whoever loses the race changes nothing, so every observer
- * sees the same value or exception instances. Waiters park on {@code done}, not on the task, so stopping
+ * single compare-and-set of {@link #state}; whoever loses the race changes nothing, so every observer
+ * sees the same value or exception instances. Waiters park on the result, not on the task, so stopping
  * the reactor can wake them by completing the result.
+ * <p>
+ * The common case, one caller waiting for one hop, costs no more than the result itself: that caller
+ * parks in the {@link #waiter} slot and the completer unparks it, with no future, no wait node and, on a
+ * virtual thread, usually no timer. Callbacks and any further waiter share a {@code CompletableFuture}
+ * made on first need ({@link #listeners()}).
  *
  * @param <T> the type of the value
  */
 public final class Eventual<T> implements EventualResult<T> {
     private static final Object PENDING = new Object();
+    /** How often a platform caller yields before it parks (see {@link #awaitState}). */
+    private static final int PLATFORM_YIELDS = 3;
+    /** How often a virtual caller yields before it parks with a timeout. */
+    private static final int VIRTUAL_YIELDS = 4;
+
+    private static final VarHandle STATE;
+    private static final VarHandle WAITER;
+    private static final VarHandle LISTENERS;
     private static final VarHandle SOURCE;
 
     static {
         try {
-            SOURCE = MethodHandles.lookup().findVarHandle(Eventual.class, "source", Object.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATE = lookup.findVarHandle(Eventual.class, "state", Object.class);
+            WAITER = lookup.findVarHandle(Eventual.class, "waiter", Thread.class);
+            LISTENERS = lookup.findVarHandle(Eventual.class, "listeners", CompletableFuture.class);
+            SOURCE = lookup.findVarHandle(Eventual.class, "source", Object.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -43,8 +61,15 @@ public final class Eventual<T> implements EventualResult<T> {
     final ReactorRuntime owner;
     /** What produced the result, e.g. {@code Quotes#latest(String)}, for messages. */
     final String what;
-    /** Completed normally with the value or a {@link Failure}; never completed exceptionally. */
-    private final CompletableFuture<Object> done = new CompletableFuture<>();
+    /** {@link #PENDING}, then the value or a {@link Failure}, set once by {@link #complete}. */
+    private volatile Object state = PENDING;
+    /** The one thread parked in {@link #awaitState} on the fast path, unparked by {@link #complete}. */
+    private volatile Thread waiter;
+    /**
+     * Made on first need for callbacks and for waiters beyond the first; completed normally with the
+     * outcome (never exceptionally) right after {@link #state} is set, or by whoever makes it late.
+     */
+    private volatile CompletableFuture<Object> listeners;
     /** Work of a bare result, subscribed on first use; taken (set to null) exactly once. */
     private volatile Object source;
     /**
@@ -55,6 +80,9 @@ public final class Eventual<T> implements EventualResult<T> {
 
     /** A {@code void} {@code @RunInReactor} call: nobody can observe it, so its failure is logged at once. */
     final boolean fireAndForget;
+
+    /** Set by the runtime: the reactor was idle when this call came, so its caller may spin briefly. */
+    boolean callerMaySpin;
 
     volatile boolean observed;
     volatile Tracking.Tracker tracker;
@@ -74,7 +102,7 @@ public final class Eventual<T> implements EventualResult<T> {
      */
     public static <T> Eventual<T> succeeded(T value) {
         Eventual<T> result = new Eventual<>(null, "EventualResult.of(value)", false);
-        result.done.complete(value);
+        result.state = value;
         return result;
     }
 
@@ -86,7 +114,7 @@ public final class Eventual<T> implements EventualResult<T> {
     public static <T> Eventual<T> failedWith(Throwable failure) {
         Checks.notNull(failure, "EventualResult.failed(failure)", "failure");
         Eventual<T> result = new Eventual<>(null, "EventualResult.failed(failure)", false);
-        result.done.complete(new Failure(failure, false));
+        result.state = new Failure(failure, false);
         return result;
     }
 
@@ -145,30 +173,31 @@ public final class Eventual<T> implements EventualResult<T> {
      * @param timeout printed in the timeout message
      */
     Object outcomeWithin(long nanos, boolean cancelOnGiveUp, String what, Object timeout) {
-        Object state = done.getNow(PENDING);
-        if (state != PENDING) {
-            return state;
+        Object outcome = state;
+        if (outcome != PENDING) {
+            return outcome;
         }
         try {
             if (nanos > 0) {
-                return done.get(nanos, TimeUnit.NANOSECONDS);
+                outcome = awaitState(nanos);
+                if (outcome != PENDING) {
+                    return outcome;
+                }
             }
-        } catch (TimeoutException e) {
-            // handled below, as for a zero wait
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the caller's code must still see it
             if (cancelOnGiveUp) {
                 cancel();
             }
             throw Messages.interrupted(what, e, cancelOnGiveUp);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("unreachable: results never complete exceptionally", e);
         }
         if (cancelOnGiveUp) {
             cancel();
-            state = done.getNow(PENDING);
-            if (!(state instanceof Failure failure && failure.ours && failure.cause instanceof CancellationException)) {
-                return state; // completed first (a value, a failure, or the reactor's stop): that outcome stands
+            outcome = state;
+            if (!(outcome instanceof Failure failure
+                    && failure.ours
+                    && failure.cause instanceof CancellationException)) {
+                return outcome; // completed first (a value, a failure, or the reactor's stop): that outcome stands
             }
         }
         if (owner != null) {
@@ -177,9 +206,73 @@ public final class Eventual<T> implements EventualResult<T> {
         throw Messages.timedOut(what, String.valueOf(timeout), cancelOnGiveUp);
     }
 
+    /**
+     * Waits at most {@code nanos} for the outcome.
+     *
+     * @return the outcome, or {@link #PENDING} when the time ran out
+     * @throws InterruptedException when the thread was interrupted (its flag is then clear)
+     */
+    private Object awaitState(long nanos) throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        Thread me = Thread.currentThread();
+        boolean virtual = ReactorThreads.isVirtual(me);
+        Object outcome;
+        if (callerMaySpin && !virtual && (outcome = spinFor(Math.min(nanos, owner.spinNanos))) != PENDING) {
+            return outcome;
+        }
+        // A few yields before parking: under load the other threads (the reactor among them) run meanwhile,
+        // and the outcome is often there afterwards, which saves the park and the reactor's costly unpark.
+        // For a virtual thread a timed park also arms and cancels a timer; a yield only switches continuations.
+        for (int i = virtual ? VIRTUAL_YIELDS : PLATFORM_YIELDS; i > 0; i--) {
+            Thread.yield();
+            if ((outcome = state) != PENDING) {
+                return outcome;
+            }
+        }
+        if (!WAITER.compareAndSet(this, null, me)) {
+            return awaitShared(deadline - System.nanoTime()); // another thread waits already: rare
+        }
+        try {
+            // Dekker with complete(): we published `waiter` then read `state`; it sets `state` then reads `waiter`.
+            while ((outcome = state) == PENDING) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return PENDING;
+                }
+                LockSupport.parkNanos(this, left);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+            }
+            return outcome;
+        } finally {
+            waiter = null;
+        }
+    }
+
+    /** Spins for at most {@code nanos}; the outcome, or {@link #PENDING}. */
+    private Object spinFor(long nanos) {
+        long deadline = System.nanoTime() + nanos;
+        Object outcome;
+        while ((outcome = state) == PENDING && System.nanoTime() - deadline < 0) {
+            Thread.onSpinWait();
+        }
+        return outcome;
+    }
+
+    private Object awaitShared(long nanos) throws InterruptedException {
+        try {
+            return listeners().get(nanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return PENDING;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("unreachable: listeners never complete exceptionally", e);
+        }
+    }
+
     @Override
     public void cancel() {
-        if (done.isDone()) {
+        if (state != PENDING) {
             return;
         }
         // A bare result not yet subscribed is never subscribed now.
@@ -196,13 +289,12 @@ public final class Eventual<T> implements EventualResult<T> {
     @Override
     public boolean isDone() {
         subscribeIfBare();
-        return done.isDone();
+        return state != PENDING;
     }
 
     @Override
     public Optional<Throwable> originalFailure() {
         subscribeIfBare();
-        Object state = done.getNow(PENDING);
         if (state instanceof Failure failure) {
             markObserved();
             return Optional.of(failure.cause);
@@ -236,11 +328,11 @@ public final class Eventual<T> implements EventualResult<T> {
     @SuppressWarnings("unchecked")
     private CompletableFuture<T> copy() {
         CompletableFuture<T> copy = new CompletableFuture<>();
-        done.thenAccept(state -> {
-            if (state instanceof Failure failure) {
+        listeners().thenAccept(outcome -> {
+            if (outcome instanceof Failure failure) {
                 copy.completeExceptionally(failure.cause);
             } else {
-                copy.complete((T) state);
+                copy.complete((T) outcome);
             }
         });
         return copy;
@@ -248,10 +340,10 @@ public final class Eventual<T> implements EventualResult<T> {
 
     @Override
     public String toString() {
-        Object state = done.getNow(PENDING);
-        String status = state == PENDING
+        Object outcome = state;
+        String status = outcome == PENDING
                 ? "pending"
-                : state instanceof Failure failure ? "failed: " + failure.cause : "succeeded";
+                : outcome instanceof Failure failure ? "failed: " + failure.cause : "succeeded";
         return "EventualResult[" + what + ", " + status + "]";
     }
 
@@ -262,12 +354,12 @@ public final class Eventual<T> implements EventualResult<T> {
     }
 
     boolean fail(Throwable failure) {
-        return !done.isDone() && complete(new Failure(failure, false));
+        return state == PENDING && complete(new Failure(failure, false));
     }
 
     /** Completes with {@link dev.bobbin.ReactorStoppedException} and cancels the work where it is. */
     void stop() {
-        if (!done.isDone() && complete(new Failure(Messages.stoppedBeforeResult(what), true))) {
+        if (state == PENDING && complete(new Failure(Messages.stoppedBeforeResult(what), true))) {
             Object work = upstream;
             if (work != null) {
                 cancelWork(work);
@@ -275,23 +367,50 @@ public final class Eventual<T> implements EventualResult<T> {
         }
     }
 
-    private boolean complete(Object state) {
-        if (owner == null) {
-            return done.complete(state);
+    private boolean complete(Object outcome) {
+        if (owner != null) {
+            // Deregister before completing, so a woken waiter never sees its result still pending; a stop
+            // that misses it here is harmless, this thread is completing it.
+            owner.deregister(this);
         }
-        // Deregister before completing, so a woken waiter never sees its result still pending; a stop
-        // that misses it here is harmless, this thread is completing it.
-        owner.deregister(this);
-        if (!done.complete(state)) {
+        if (!STATE.compareAndSet(this, PENDING, outcome)) {
             return false;
         }
-        owner.completed(this, state);
+        Thread parked = waiter;
+        if (parked != null) {
+            LockSupport.unpark(parked);
+        }
+        CompletableFuture<Object> late = listeners;
+        if (late != null) {
+            late.complete(outcome);
+        }
+        if (owner != null) {
+            owner.completed(this, outcome);
+        }
         return true;
+    }
+
+    /**
+     * The future behind callbacks and extra waiters, made on first need. Dekker with {@link #complete}: we
+     * publish it then read {@link #state}, complete sets the state then reads it; whoever sees the other
+     * completes it, with the same outcome, so completing it twice is harmless.
+     */
+    private CompletableFuture<Object> listeners() {
+        CompletableFuture<Object> current = listeners;
+        if (current == null) {
+            CompletableFuture<Object> made = new CompletableFuture<>();
+            current = LISTENERS.compareAndSet(this, null, made) ? made : listeners;
+        }
+        Object outcome = state;
+        if (outcome != PENDING) {
+            current.complete(outcome);
+        }
+        return current;
     }
 
     /** The raw outcome, or {@code null} while pending (only for the runtime; a value may be null too). */
     Object stateOrPending() {
-        return done.getNow(PENDING);
+        return state;
     }
 
     static boolean isPending(Object state) {
@@ -307,11 +426,11 @@ public final class Eventual<T> implements EventualResult<T> {
     }
 
     boolean isUnobservedFailure() {
-        return done.getNow(PENDING) instanceof Failure failure && !failure.ours && !observed;
+        return state instanceof Failure failure && !failure.ours && !observed;
     }
 
     Throwable failureCause() {
-        return done.getNow(PENDING) instanceof Failure failure ? failure.cause : null;
+        return state instanceof Failure failure ? failure.cause : null;
     }
 
     /**
@@ -326,7 +445,7 @@ public final class Eventual<T> implements EventualResult<T> {
             other.subscribeIfBare();
             other.markObserved(); // handed on: whoever holds this result observes it
             publishUpstream(other);
-            other.done.thenAccept(this::complete);
+            other.listeners().thenAccept(this::complete);
         } else if (work instanceof EventualResult<?> foreign) {
             publishUpstream(foreign);
             foreign.toCompletionStage().whenComplete(this::completeFromStage);
@@ -348,7 +467,7 @@ public final class Eventual<T> implements EventualResult<T> {
     private void publishUpstream(Object work) {
         upstream = work;
         // Re-check after publishing: a cancel that completed us before it could see the upstream.
-        if (done.getNow(PENDING) instanceof Failure failure && failure.ours) {
+        if (state instanceof Failure failure && failure.ours) {
             cancelWork(work);
         }
     }

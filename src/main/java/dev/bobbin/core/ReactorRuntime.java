@@ -33,7 +33,6 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 public final class ReactorRuntime {
     private static final long IDLE = Long.MIN_VALUE;
     private static final long NEVER_RAN_WAIT_MILLIS = 500;
-    private static final Class<?>[] NO_EXCEPTIONS = {};
 
     private enum State {
         NEW,
@@ -50,6 +49,8 @@ public final class ReactorRuntime {
     private final OwnLoop ownLoop;
 
     private final TaskContext taskContext;
+    /** {@link Settings#spin()} in nanoseconds, or 0 on a single CPU, where a spinner only delays the other side. */
+    final long spinNanos;
     /** Results not yet complete: stop completes them, so no waiter hangs until its timeout. */
     private final Set<Eventual<?>> pending = ConcurrentHashMap.newKeySet();
 
@@ -97,7 +98,9 @@ public final class ReactorRuntime {
         this.threadFactory = threadFactory;
         this.ownLoop = appLoop == null ? new OwnLoop(this) : null;
         this.loop = appLoop == null ? ownLoop : appLoop;
-        this.taskContext = taskContext;
+        this.taskContext = appLoop == null ? taskContext.onOwnThread() : taskContext;
+        this.spinNanos =
+                Runtime.getRuntime().availableProcessors() > 1 ? settings.spin().toNanos() : 0;
         this.stash = new Stash(settings.storeTtl().toNanos(), settings.storeMaxSize(), System::nanoTime);
     }
 
@@ -251,18 +254,34 @@ public final class ReactorRuntime {
      * @throws Exception the body's failure: unchecked or declared ones as they are, others wrapped
      */
     public Object waitFor(MethodPlan plan, Body body) throws Exception {
-        ReactorThreads.checkCanBlock(plan.what);
-        Eventual<?> result = submit(
-                plan.what, body, plan.primitiveReturn ? ReactorTask.WAIT_FOR_PRIMITIVE : ReactorTask.WAIT_FOR, false);
-        Object state = result.outcomeWithin(plan.timeoutNanos, true, plan.what, plan.timeoutText);
-        if (state instanceof Failure failure) {
-            result.markObserved();
+        Object outcome = waitForOutcome(
+                plan.what,
+                plan.primitiveReturn ? ReactorTask.WAIT_FOR_PRIMITIVE : ReactorTask.WAIT_FOR,
+                plan.timeoutNanos,
+                plan.timeoutText,
+                body);
+        if (outcome instanceof Failure failure) {
             if (failure.cause instanceof Exception checked && failure.thrown != checked && plan.declares(checked)) {
                 throw checked;
             }
             throw failure.rethrow();
         }
-        return state;
+        return outcome;
+    }
+
+    /**
+     * Runs {@code body} on the reactor thread and waits for its raw outcome, cancelling it on timeout.
+     *
+     * @param timeout printed in the timeout message (only then made a string)
+     */
+    private Object waitForOutcome(String what, int kind, long nanos, Object timeout, Body body) {
+        ReactorThreads.checkCanBlock(what);
+        Eventual<?> result = submit(what, body, kind, false);
+        Object outcome = result.outcomeWithin(nanos, true, what, timeout);
+        if (outcome instanceof Failure) {
+            result.markObserved();
+        }
+        return outcome;
     }
 
     /**
@@ -324,14 +343,11 @@ public final class ReactorRuntime {
     }
 
     private Object programmaticWaitFor(String what, long nanos, Duration timeout, Body body) {
-        MethodPlan plan = new MethodPlan(what, true, false, false, nanos, timeout.toString(), NO_EXCEPTIONS, null);
-        try {
-            return waitFor(plan, body);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("unreachable: a Supplier throws no checked exception", e);
+        Object outcome = waitForOutcome(what, ReactorTask.WAIT_FOR, nanos, timeout, body);
+        if (outcome instanceof Failure failure) {
+            throw failure.rethrow(); // a Supplier throws no checked exception: as it failed, or wrapped once
         }
+        return outcome;
     }
 
     /**
@@ -373,6 +389,8 @@ public final class ReactorRuntime {
             startOrRefuse(what);
         }
         Eventual<?> result = new Eventual<>(this, what, fireAndForget);
+        // Read before the task is queued: an idle reactor answers within a spin, a busy one is better waited for.
+        result.callerMaySpin = spinNanos > 0 && ownLoop != null && ownLoop.idle();
         pending.add(result);
         // Dekker with stop(): we register then read the state, stop writes the state then reads `pending`.
         if (state != State.RUNNING) {
@@ -411,6 +429,15 @@ public final class ReactorRuntime {
         } catch (RejectedExecutionException e) {
             tasksSubmitted.decrement();
             return false;
+        }
+    }
+
+    /** Called on Bobbin's own reactor thread as its loop ends. */
+    void loopEnded() {
+        try {
+            taskContext.release();
+        } catch (RuntimeException e) {
+            Log.log(Log.REACTOR, Level.WARNING, "ending the request context of the reactor thread failed", e);
         }
     }
 

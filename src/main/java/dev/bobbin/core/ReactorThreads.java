@@ -1,5 +1,9 @@
 package dev.bobbin.core;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
@@ -13,6 +17,9 @@ final class ReactorThreads {
      * shared state; it holds the runtime, never across the thread's end.
      */
     private static final ThreadLocal<ReactorRuntime> CURRENT = new ThreadLocal<>();
+
+    /** {@code Thread#isVirtual()} on Java 21+, absent on 17 (Bobbin's baseline); looked up once. */
+    private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
 
     private ReactorThreads() {}
 
@@ -30,6 +37,27 @@ final class ReactorThreads {
 
     static void exit() {
         CURRENT.remove();
+    }
+
+    /** Tells whether {@code thread} is a virtual thread; always {@code false} before Java 21. */
+    static boolean isVirtual(Thread thread) {
+        if (IS_VIRTUAL == null) {
+            return false;
+        }
+        try {
+            return (boolean) IS_VIRTUAL.invokeExact(thread);
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+
+    private static MethodHandle isVirtualHandle() {
+        try {
+            return MethodHandles.publicLookup()
+                    .findVirtual(Thread.class, "isVirtual", MethodType.methodType(boolean.class));
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
     }
 
     /** Refuses to wait where waiting would deadlock or block an event loop; before anything is scheduled. */

@@ -15,6 +15,8 @@ import java.util.function.Function;
  * @param storeTtl how long a stashed result is kept
  * @param storeMaxSize how many stashed results are kept at most
  * @param requestContext whether each task runs in a fresh request context
+ * @param spin how long the reactor thread, and a caller whose call found the reactor idle, spin before they
+ *     park ({@link Duration#ZERO}: never); never on a single CPU, where spinning only delays the other side
  */
 public record Settings(
         String threadName,
@@ -22,7 +24,8 @@ public record Settings(
         Duration shutdownGrace,
         Duration storeTtl,
         int storeMaxSize,
-        boolean requestContext) {
+        boolean requestContext,
+        Duration spin) {
 
     /** Key of {@link #threadName()}. */
     public static final String THREAD_NAME = "bobbin.reactor.thread-name";
@@ -36,10 +39,21 @@ public record Settings(
     public static final String STORE_MAX_SIZE = "bobbin.store.max-size";
     /** Key of {@link #requestContext()}. */
     public static final String REQUEST_CONTEXT = "bobbin.reactor.request-context";
+    /** Key of {@link #spin()}. */
+    public static final String SPIN = "bobbin.reactor.spin";
+
+    /** The longest {@link #spin()}: past it, parking is cheaper than spinning on any machine. */
+    static final Duration MAX_SPIN = Duration.ofMillis(1);
 
     /** The defaults, as documented. */
     public static final Settings DEFAULTS = new Settings(
-            "bobbin-reactor", Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(30), 10_000, true);
+            "bobbin-reactor",
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(5),
+            Duration.ofMinutes(30),
+            10_000,
+            true,
+            Duration.ofNanos(20_000));
 
     /**
      * Reads the settings from a source of raw values (MicroProfile Config or system properties).
@@ -61,7 +75,8 @@ public record Settings(
                 source.apply(STORE_MAX_SIZE)
                         .map(v -> positiveInt(STORE_MAX_SIZE, v))
                         .orElse(DEFAULTS.storeMaxSize),
-                source.apply(REQUEST_CONTEXT).map(v -> bool(REQUEST_CONTEXT, v)).orElse(DEFAULTS.requestContext));
+                source.apply(REQUEST_CONTEXT).map(v -> bool(REQUEST_CONTEXT, v)).orElse(DEFAULTS.requestContext),
+                source.apply(SPIN).map(v -> spin(SPIN, v)).orElse(DEFAULTS.spin));
     }
 
     /** Reads the settings from system properties. @return the settings */
@@ -70,8 +85,8 @@ public record Settings(
     }
 
     /**
-     * Parses a positive duration: ISO-8601 ({@code PT30S}) or a number with a unit {@code ms}, {@code s},
-     * {@code m}, {@code h} or {@code d} ({@code 500ms}, {@code 30s}).
+     * Parses a positive duration: ISO-8601 ({@code PT30S}) or a number with a unit {@code us}, {@code ms},
+     * {@code s}, {@code m}, {@code h} or {@code d} ({@code 500ms}, {@code 30s}).
      */
     static Duration duration(String key, String raw) {
         String value = raw.trim().toLowerCase(Locale.ROOT);
@@ -86,6 +101,7 @@ public record Settings(
                 }
                 long amount = Long.parseLong(value.substring(0, split));
                 parsed = switch (value.substring(split).trim()) {
+                    case "us" -> Duration.ofNanos(Math.multiplyExact(amount, 1000));
                     case "ms" -> Duration.ofMillis(amount);
                     case "s" -> Duration.ofSeconds(amount);
                     case "m" -> Duration.ofMinutes(amount);
@@ -99,6 +115,18 @@ public record Settings(
         }
         if (parsed.isNegative() || parsed.isZero()) {
             throw Messages.badSetting(key, "must be > 0", raw);
+        }
+        return parsed;
+    }
+
+    /** Parses {@link #spin()}: {@code 0} or a duration up to {@link #MAX_SPIN}. */
+    static Duration spin(String key, String raw) {
+        if (raw.trim().equals("0")) {
+            return Duration.ZERO;
+        }
+        Duration parsed = duration(key, raw);
+        if (parsed.compareTo(MAX_SPIN) > 0) {
+            throw Messages.badSetting(key, "must be 0 (no spinning) or at most 1ms", raw);
         }
         return parsed;
     }

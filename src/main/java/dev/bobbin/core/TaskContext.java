@@ -27,6 +27,19 @@ public interface TaskContext {
     /** Deactivates and destroys what {@link #activate()} activated. */
     void deactivate();
 
+    /**
+     * The context for tasks on a reactor thread Bobbin owns, where nothing but Bobbin's tasks runs: it may
+     * stay active between tasks, as long as every task still finds it fresh. By default the same context.
+     *
+     * @return the context for Bobbin's own reactor thread
+     */
+    default TaskContext onOwnThread() {
+        return this;
+    }
+
+    /** Called on Bobbin's own reactor thread when its loop ends: ends what stayed active between tasks. */
+    default void release() {}
+
     /** Releases what the context holds, at stop. */
     default void close() {}
 }

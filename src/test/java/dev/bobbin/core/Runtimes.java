@@ -7,7 +7,8 @@ final class Runtimes {
     private Runtimes() {}
 
     static Settings settings(Duration watchdog, Duration grace) {
-        return new Settings("bobbin-reactor", watchdog, grace, Duration.ofMinutes(30), 10_000, false);
+        return new Settings(
+                "bobbin-reactor", watchdog, grace, Duration.ofMinutes(30), 10_000, false, Settings.DEFAULTS.spin());
     }
 
     static ReactorRuntime started() {
