@@ -28,7 +28,10 @@ import io.smallrye.mutiny.subscription.Cancellable;
  * <p>
  * The common case, one caller waiting for one hop, costs no more than the result itself: that caller
  * parks in the {@link #waiter} slot and the completer unparks it, with no future, no wait node and, on a
- * virtual thread, usually no timer. Callbacks and any further waiter share a {@code CompletableFuture}
+ * virtual thread, no timer: a timed park of a virtual thread arms and cancels a timer (about 1.3 KB and a
+ * lock), so a virtual waiter of an application's result parks without one while its deadline is far, and
+ * the runtime's housekeeper wakes it in time to park again with a timer for the exact rest
+ * ({@link #wakeUntimedWaiterIfDue}). Callbacks and any further waiter share a {@code CompletableFuture}
  * made on first need ({@link #listeners()}).
  *
  * @param <T> the type of the value
@@ -65,6 +68,11 @@ public final class Eventual<T> implements EventualResult<T> {
     private volatile Object state = PENDING;
     /** The one thread parked in {@link #awaitState} on the fast path, unparked by {@link #complete}. */
     private volatile Thread waiter;
+    /**
+     * When the housekeeper must wake a {@link #waiter} that parked without a timer; written by the waiter
+     * before it publishes itself in {@link #waiter}, so whoever reads the waiter reads this too.
+     */
+    private long untimedUntil;
     /**
      * Made on first need for callbacks and for waiters beyond the first; completed normally with the
      * outcome (never exceptionally) right after {@link #state} is set, or by whoever makes it late.
@@ -229,17 +237,27 @@ public final class Eventual<T> implements EventualResult<T> {
                 return outcome;
             }
         }
+        // Only a result of an application is woken by its housekeeper; a bare one always parks with a timer.
+        boolean untimed = virtual && owner != null;
+        if (untimed) {
+            untimedUntil = deadline - owner.untimedParkMarginNanos;
+        }
         if (!WAITER.compareAndSet(this, null, me)) {
             return awaitShared(deadline - System.nanoTime()); // another thread waits already: rare
         }
         try {
             // Dekker with complete(): we published `waiter` then read `state`; it sets `state` then reads `waiter`.
             while ((outcome = state) == PENDING) {
-                long left = deadline - System.nanoTime();
+                long now = System.nanoTime();
+                long left = deadline - now;
                 if (left <= 0) {
                     return PENDING;
                 }
-                LockSupport.parkNanos(this, left);
+                if (untimed && now - untimedUntil < 0) {
+                    LockSupport.park(this); // woken by complete(), or by the housekeeper near the deadline
+                } else {
+                    LockSupport.parkNanos(this, left);
+                }
                 if (Thread.interrupted()) {
                     throw new InterruptedException();
                 }
@@ -247,6 +265,17 @@ public final class Eventual<T> implements EventualResult<T> {
             return outcome;
         } finally {
             waiter = null;
+        }
+    }
+
+    /**
+     * Called by the housekeeper, every period, for every pending result: wakes a virtual waiter that parked
+     * without a timer once its deadline is near, so that it parks again with one for the exact rest.
+     */
+    void wakeUntimedWaiterIfDue(long now) {
+        Thread parked = waiter;
+        if (parked != null && now - untimedUntil >= 0 && ReactorThreads.isVirtual(parked)) {
+            LockSupport.unpark(parked);
         }
     }
 

@@ -51,6 +51,13 @@ public final class ReactorRuntime {
     private final TaskContext taskContext;
     /** {@link Settings#spin()} in nanoseconds, or 0 on a single CPU, where a spinner only delays the other side. */
     final long spinNanos;
+    /** The housekeeper's period. */
+    private final long tickMillis;
+    /**
+     * How long before its deadline a virtual waiter that parked without a timer is woken by the housekeeper
+     * (two periods), to park again with a timer for the exact rest: see {@link Eventual}.
+     */
+    final long untimedParkMarginNanos;
     /** Results not yet complete: stop completes them, so no waiter hangs until its timeout. */
     private final Set<Eventual<?>> pending = ConcurrentHashMap.newKeySet();
 
@@ -101,6 +108,9 @@ public final class ReactorRuntime {
         this.taskContext = appLoop == null ? taskContext.onOwnThread() : taskContext;
         this.spinNanos =
                 Runtime.getRuntime().availableProcessors() > 1 ? settings.spin().toNanos() : 0;
+        this.tickMillis =
+                Math.max(10, Math.min(250, settings.watchdogThreshold().toMillis() / 4));
+        this.untimedParkMarginNanos = TimeUnit.MILLISECONDS.toNanos(2 * tickMillis);
         this.stash = new Stash(settings.storeTtl().toNanos(), settings.storeMaxSize(), System::nanoTime);
     }
 
@@ -126,8 +136,7 @@ public final class ReactorRuntime {
                 return thread;
             });
             housekeeper.setRemoveOnCancelPolicy(true);
-            long tick = Math.max(10, Math.min(250, settings.watchdogThreshold().toMillis() / 4));
-            housekeeper.scheduleWithFixedDelay(this::housekeeping, tick, tick, TimeUnit.MILLISECONDS);
+            housekeeper.scheduleWithFixedDelay(this::housekeeping, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
             state = State.RUNNING;
         } finally {
             lifecycle.unlock();
@@ -603,13 +612,17 @@ public final class ReactorRuntime {
         housekeeping();
     }
 
-    // --- housekeeping: watchdog, store expiry, unobserved failures ---
+    // --- housekeeping: watchdog, store expiry, unobserved failures, timer-less waiters ---
 
     private void housekeeping() {
         try {
             watch();
             stash.expire();
             tracking.drain();
+            long now = System.nanoTime();
+            for (Eventual<?> result : pending) {
+                result.wakeUntimedWaiterIfDue(now);
+            }
         } catch (Throwable e) {
             // An exception would cancel the periodic task for good.
             Log.log(Log.REACTOR, Level.WARNING, "housekeeping failed", e);

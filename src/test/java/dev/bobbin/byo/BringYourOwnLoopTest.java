@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.spi.BeanManager;
 
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
@@ -11,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import dev.bobbin.EventualResult;
 import dev.bobbin.Reactor;
 import dev.bobbin.ReactorStoppedException;
+import dev.bobbin.context.Visit;
 import dev.bobbin.testing.BobbinWeld;
 import dev.bobbin.testing.Threads;
 
@@ -42,5 +48,31 @@ class BringYourOwnLoopTest {
                 .isFalse();
         assertThat(AppLoop.LOOP.submit(() -> "still mine").get()).isEqualTo("still mine");
         assertThat(Threads.bobbinThreads()).isEmpty();
+    }
+
+    @Test
+    void onTheApplicationsLoop_everyTaskGetsAFreshRequestContext_andNoneStaysActiveOnTheLoop() throws Exception {
+        try (WeldContainer container = BobbinWeld.weld(AppLoop.class, VisitsOnAppLoop.class, Visit.class)
+                .initialize()) {
+            VisitsOnAppLoop bean = container.select(VisitsOnAppLoop.class).get();
+            int first = bean.visitNumber();
+            int second = bean.visitNumber();
+            assertThat(second).isNotEqualTo(first);
+
+            BeanManager beanManager = container.getBeanManager();
+            assertThat(AppLoop.LOOP
+                            .submit(() -> requestContextActive(beanManager))
+                            .get(10, TimeUnit.SECONDS))
+                    .as("the loop is the application's: Bobbin leaves no request context active on it")
+                    .isFalse();
+        }
+    }
+
+    private static boolean requestContextActive(BeanManager beanManager) {
+        try {
+            return beanManager.getContext(RequestScoped.class).isActive();
+        } catch (ContextNotActiveException e) {
+            return false;
+        }
     }
 }

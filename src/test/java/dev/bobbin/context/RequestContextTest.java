@@ -43,6 +43,19 @@ class RequestContextTest {
     }
 
     @Test
+    void tasksThatTouchNoRequestScopedBean_changeNothing_theNextOneStillGetsAFreshContext() {
+        int destroyedBefore = Visit.DESTROYED.get();
+        int first = contextual.visitNumber();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Visit.DESTROYED.get() - destroyedBefore == 1);
+        for (int i = 0; i < 3; i++) {
+            assertThat(contextual.contextClassLoader()).isNotNull(); // no request-scoped bean in these tasks
+        }
+        int second = contextual.visitNumber();
+        assertThat(second).isNotEqualTo(first);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Visit.DESTROYED.get() - destroyedBefore == 2);
+    }
+
+    @Test
     void theCallersRequestContext_isNotShared() {
         assertThat(caller.callerAndReactorVisits())
                 .satisfies(pair -> assertThat(pair[0]).isNotEqualTo(pair[1]));

@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -155,6 +161,34 @@ class EventualTest {
                             + " (an event loop); call it from a worker thread");
         } finally {
             Infrastructure.resetCanCallerThreadBeBlockedSupplier();
+        }
+    }
+
+    @Test
+    void manyThreadsAwaitingOneResult_allGetTheSameValue_andEachTimesOutOnItsOwn() throws Exception {
+        CompletableFuture<Object> work = new CompletableFuture<>();
+        EventualResult<Object> result = EventualResult.from(work);
+        ExecutorService pool = Executors.newFixedThreadPool(7);
+        try {
+            List<Future<Object>> waiters = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                waiters.add(pool.submit(() -> result.await(LONG)));
+            }
+            // One waiter parks on the result itself, the others share the general path: a short wait among
+            // them gives up alone.
+            Future<Throwable> impatient = pool.submit(() -> catchThrowable(() -> result.await(Duration.ofMillis(50))));
+            assertThat(impatient.get(10, TimeUnit.SECONDS))
+                    .isExactlyInstanceOf(ReactorTimeoutException.class)
+                    .hasMessageContaining("PT0.05S");
+            assertThat(waiters).noneMatch(Future::isDone);
+
+            Object value = new Object();
+            work.complete(value);
+            for (Future<Object> waiter : waiters) {
+                assertThat(waiter.get(10, TimeUnit.SECONDS)).isSameAs(value);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 }

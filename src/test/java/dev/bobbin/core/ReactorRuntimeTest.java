@@ -316,4 +316,49 @@ class ReactorRuntimeTest {
                     .isTrue();
         }
     }
+
+    @Test
+    void anIdleReactor_spinsOnlyBriefly_thenParks() throws Exception {
+        // The longest spin allowed: were the spin unbounded, the thread would never reach WAITING.
+        Settings spinning = new Settings(
+                "bobbin-reactor",
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(5),
+                Duration.ofMinutes(30),
+                10_000,
+                false,
+                Settings.MAX_SPIN);
+        ReactorRuntime runtime = runtime(spinning);
+        for (int i = 0; i < 100; i++) {
+            assertThat(runtime.waitFor(LONG, () -> "answered")).isEqualTo("answered");
+        }
+        await().atMost(LONG).until(() -> runtime.ownThread().getState() == Thread.State.WAITING);
+    }
+
+    @Test
+    void withoutSpinning_callsAreAnsweredAsWell() throws Exception {
+        Settings parking = new Settings(
+                "bobbin-reactor",
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(5),
+                Duration.ofMinutes(30),
+                10_000,
+                false,
+                Duration.ZERO);
+        ReactorRuntime runtime = runtime(parking);
+        List<Future<String>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            calls.add(pool.submit(() -> {
+                String last = null;
+                for (int j = 0; j < 500; j++) {
+                    last = runtime.waitFor(LONG, () -> "answered");
+                }
+                return last;
+            }));
+        }
+        for (Future<String> call : calls) {
+            assertThat(call.get(30, TimeUnit.SECONDS)).isEqualTo("answered");
+        }
+        await().atMost(LONG).until(() -> runtime.ownThread().getState() == Thread.State.WAITING);
+    }
 }

@@ -24,10 +24,25 @@ class SettingsTest {
         assertThat(settings.storeTtl()).isEqualTo(Duration.ofMinutes(30));
         assertThat(settings.storeMaxSize()).isEqualTo(10_000);
         assertThat(settings.requestContext()).isTrue();
+        assertThat(settings.spin()).isEqualTo(Duration.ofNanos(20_000));
+    }
+
+    @Test
+    void spin_isZeroOrADurationUpToOneMillisecond() {
+        assertThat(load(Map.of("bobbin.reactor.spin", "0")).spin()).isZero();
+        assertThat(load(Map.of("bobbin.reactor.spin", "50us")).spin()).isEqualTo(Duration.ofNanos(50_000));
+        assertThat(load(Map.of("bobbin.reactor.spin", "1ms")).spin()).isEqualTo(Duration.ofMillis(1));
+        assertThatThrownBy(() -> load(Map.of("bobbin.reactor.spin", "2ms")))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("bobbin.reactor.spin: must be 0 (no spinning) or at most 1ms, was '2ms'");
+        assertThatThrownBy(() -> load(Map.of("bobbin.reactor.spin", "a bit")))
+                .hasMessage(
+                        "bobbin.reactor.spin: must be a duration such as 500ms, 30s, 10m, 1h or PT30S, was 'a bit'");
     }
 
     @Test
     void durations_acceptUnitsAndIso8601() {
+        assertThat(Settings.duration("k", "250us")).isEqualTo(Duration.ofNanos(250_000));
         assertThat(Settings.duration("k", "500ms")).isEqualTo(Duration.ofMillis(500));
         assertThat(Settings.duration("k", " 30s ")).isEqualTo(Duration.ofSeconds(30));
         assertThat(Settings.duration("k", "10m")).isEqualTo(Duration.ofMinutes(10));

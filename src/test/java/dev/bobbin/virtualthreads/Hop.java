@@ -23,4 +23,9 @@ public class Hop {
     public EventualResult<Integer> later(int value) {
         return EventualResult.of(value);
     }
+
+    @RunInReactor
+    public EventualResult<Integer> never() {
+        return EventualResult.from(Uni.createFrom().nothing());
+    }
 }

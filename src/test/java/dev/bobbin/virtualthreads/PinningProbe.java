@@ -13,6 +13,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.jboss.weld.environment.se.WeldContainer;
 
+import dev.bobbin.ReactorTimeoutException;
 import dev.bobbin.testing.BobbinWeld;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordingFile;
@@ -20,7 +21,9 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * Run in a JDK with virtual threads (21+): counts {@code jdk.VirtualThreadPinned} events, first for a
  * control that must pin (parking in a class initializer), then for virtual-thread callers of Bobbin.
- * Prints {@code control=N}, {@code pinned=N} and {@code calls=N}. Compiled for Java 17, so virtual
+ * Prints {@code control=N}, {@code pinned=N} and {@code calls=N}; then lets 8 virtual callers time out
+ * (they park without a timer until the housekeeper wakes them near the deadline) and prints
+ * {@code timeouts=N}, {@code earliestMillis=N} and {@code latestMillis=N}. Compiled for Java 17, so virtual
  * threads are reached by reflection.
  */
 public final class PinningProbe {
@@ -33,6 +36,7 @@ public final class PinningProbe {
                 () -> virtualThreads.submit(PinsInItsInitializer::touch).get(30, TimeUnit.SECONDS));
         int[] calls = {0};
         long pinned;
+        List<Long> timedOutAfterMillis = new ArrayList<>();
         try (WeldContainer container = BobbinWeld.weld(Hop.class).initialize()) {
             Hop hop = container.select(Hop.class).get();
             hop.plain(0); // warm up outside the recording
@@ -54,11 +58,34 @@ public final class PinningProbe {
                 }
                 return null;
             });
+            List<Future<Long>> impatient = new ArrayList<>();
+            for (int caller = 0; caller < 8; caller++) {
+                impatient.add(virtualThreads.submit(() -> {
+                    long start = System.nanoTime();
+                    try {
+                        hop.never().await(Duration.ofSeconds(2));
+                        return -1L;
+                    } catch (ReactorTimeoutException expected) {
+                        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                    }
+                }));
+            }
+            for (Future<Long> caller : impatient) {
+                long millis = caller.get(60, TimeUnit.SECONDS);
+                if (millis >= 0) {
+                    timedOutAfterMillis.add(millis);
+                }
+            }
         }
         virtualThreads.shutdown();
         System.out.println("control=" + control);
         System.out.println("pinned=" + pinned);
         System.out.println("calls=" + calls[0]);
+        System.out.println("timeouts=" + timedOutAfterMillis.size());
+        System.out.println("earliestMillis="
+                + timedOutAfterMillis.stream().mapToLong(Long::longValue).min().orElse(-1));
+        System.out.println("latestMillis="
+                + timedOutAfterMillis.stream().mapToLong(Long::longValue).max().orElse(-1));
     }
 
     private interface Load {

@@ -43,6 +43,10 @@ class VirtualThreadPinningTest {
                 .isPositive();
         assertThat(counts.get("calls")).isEqualTo(64L * 200 * 3);
         assertThat(counts.get("pinned")).as(output).isZero();
+        // Virtual waiters park without a timer; the housekeeper wakes them in time for an exact timeout.
+        assertThat(counts.get("timeouts")).as(output).isEqualTo(8L);
+        assertThat(counts.get("earliestMillis")).as(output).isGreaterThanOrEqualTo(2000L);
+        assertThat(counts.get("latestMillis")).as(output).isLessThan(2000L + 5000L);
     }
 
     private static String read(Process process) throws IOException {
