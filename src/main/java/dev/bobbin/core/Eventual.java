@@ -40,8 +40,6 @@ public final class Eventual<T> implements EventualResult<T> {
     private static final Object PENDING = new Object();
     /** How often a platform caller yields before it parks (see {@link #awaitState}). */
     private static final int PLATFORM_YIELDS = 3;
-    /** How often a virtual caller yields before it parks with a timeout. */
-    private static final int VIRTUAL_YIELDS = 4;
 
     private static final VarHandle STATE;
     private static final VarHandle WAITER;
@@ -225,16 +223,20 @@ public final class Eventual<T> implements EventualResult<T> {
         Thread me = Thread.currentThread();
         boolean virtual = ReactorThreads.isVirtual(me);
         Object outcome;
-        if (callerMaySpin && !virtual && (outcome = spinFor(Math.min(nanos, owner.spinNanos))) != PENDING) {
-            return outcome;
-        }
-        // A few yields before parking: under load the other threads (the reactor among them) run meanwhile,
-        // and the outcome is often there afterwards, which saves the park and the reactor's costly unpark.
-        // For a virtual thread a timed park also arms and cancels a timer; a yield only switches continuations.
-        for (int i = virtual ? VIRTUAL_YIELDS : PLATFORM_YIELDS; i > 0; i--) {
-            Thread.yield();
-            if ((outcome = state) != PENDING) {
+        if (!virtual) {
+            // A platform caller whose call found the reactor idle spins (politely) for the answer: a wake-up
+            // across CPUs costs far more than the hop. Then a few yields: under load the other threads (the
+            // reactor among them) run meanwhile, and the outcome is often there afterwards, which saves the
+            // park and, above all, the unpark that the reactor would otherwise make, one syscall per call.
+            // A virtual caller does neither: its park and unpark are cheap, but each yield copies its stack.
+            if (callerMaySpin && (outcome = spinFor(Math.min(nanos, owner.spinNanos))) != PENDING) {
                 return outcome;
+            }
+            for (int i = 0; i < PLATFORM_YIELDS; i++) {
+                Thread.yield();
+                if ((outcome = state) != PENDING) {
+                    return outcome;
+                }
             }
         }
         // Only a result of an application is woken by its housekeeper; a bare one always parks with a timer.
@@ -284,7 +286,7 @@ public final class Eventual<T> implements EventualResult<T> {
         long deadline = System.nanoTime() + nanos;
         Object outcome;
         while ((outcome = state) == PENDING && System.nanoTime() - deadline < 0) {
-            Thread.onSpinWait();
+            Thread.yield(); // lets any runnable thread on this CPU (the reactor, perhaps) go first
         }
         return outcome;
     }

@@ -12,6 +12,7 @@ import dev.bobbin.spi.ReactorLoop;
  * is parked, so a busy reactor takes a burst of work without one wake-up per task. With nothing to do it
  * spins for {@link ReactorRuntime#spinNanos} before it parks: on these VMs a wake-up across CPUs costs tens
  * of microseconds, far more than the hop itself, and the next call of a busy caller usually comes sooner.
+ * The spin yields rather than busy-waits, so it never keeps a runnable thread (a caller) off this CPU.
  */
 final class OwnLoop implements ReactorLoop, Runnable {
     private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
@@ -101,7 +102,8 @@ final class OwnLoop implements ReactorLoop, Runnable {
         }
         long deadline = System.nanoTime() + nanos;
         do {
-            Thread.onSpinWait();
+            // A yield, not a busy spin: any runnable thread on this CPU (a caller about to submit) runs first.
+            Thread.yield();
             if (!queue.isEmpty() || closed) {
                 return true;
             }
