@@ -320,15 +320,7 @@ class ReactorRuntimeTest {
     @Test
     void anIdleReactor_spinsOnlyBriefly_thenParks() throws Exception {
         // The longest spin allowed: were the spin unbounded, the thread would never reach WAITING.
-        Settings spinning = new Settings(
-                "bobbin-reactor",
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(5),
-                Duration.ofMinutes(30),
-                10_000,
-                false,
-                Settings.MAX_SPIN);
-        ReactorRuntime runtime = runtime(spinning);
+        ReactorRuntime runtime = runtime(Runtimes.spinning(Settings.MAX_SPIN));
         for (int i = 0; i < 100; i++) {
             assertThat(runtime.waitFor(LONG, () -> "answered")).isEqualTo("answered");
         }
@@ -337,15 +329,7 @@ class ReactorRuntimeTest {
 
     @Test
     void withoutSpinning_callsAreAnsweredAsWell() throws Exception {
-        Settings parking = new Settings(
-                "bobbin-reactor",
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(5),
-                Duration.ofMinutes(30),
-                10_000,
-                false,
-                Duration.ZERO);
-        ReactorRuntime runtime = runtime(parking);
+        ReactorRuntime runtime = runtime(Runtimes.spinning(Duration.ZERO));
         List<Future<String>> calls = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             calls.add(pool.submit(() -> {

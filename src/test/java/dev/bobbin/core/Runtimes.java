@@ -11,6 +11,19 @@ final class Runtimes {
                 "bobbin-reactor", watchdog, grace, Duration.ofMinutes(30), 10_000, false, Settings.DEFAULTS.spin());
     }
 
+    /** The defaults with another {@link Settings#spin()}, and no request context. */
+    static Settings spinning(Duration spin) {
+        Settings defaults = Settings.DEFAULTS;
+        return new Settings(
+                defaults.threadName(),
+                defaults.watchdogThreshold(),
+                defaults.shutdownGrace(),
+                defaults.storeTtl(),
+                defaults.storeMaxSize(),
+                false,
+                spin);
+    }
+
     static ReactorRuntime started() {
         return started(Settings.DEFAULTS);
     }
