@@ -7,21 +7,17 @@ final class Runtimes {
     private Runtimes() {}
 
     static Settings settings(Duration watchdog, Duration grace) {
-        return new Settings(
-                "bobbin-reactor", watchdog, grace, Duration.ofMinutes(30), 10_000, false, Settings.DEFAULTS.spin());
+        return settings(watchdog, grace, Settings.DEFAULTS.spin());
     }
 
-    /** The defaults with another {@link Settings#spin()}, and no request context. */
+    /** The defaults with another {@link Settings#spin()}. */
     static Settings spinning(Duration spin) {
-        Settings defaults = Settings.DEFAULTS;
-        return new Settings(
-                defaults.threadName(),
-                defaults.watchdogThreshold(),
-                defaults.shutdownGrace(),
-                defaults.storeTtl(),
-                defaults.storeMaxSize(),
-                false,
-                spin);
+        return settings(Settings.DEFAULTS.watchdogThreshold(), Settings.DEFAULTS.shutdownGrace(), spin);
+    }
+
+    /** Unit-test settings: no request context (there is no container), the other values as given or default. */
+    private static Settings settings(Duration watchdog, Duration grace, Duration spin) {
+        return new Settings("bobbin-reactor", watchdog, grace, Duration.ofMinutes(30), 10_000, false, spin);
     }
 
     static ReactorRuntime started() {
