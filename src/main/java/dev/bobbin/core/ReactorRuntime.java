@@ -1,6 +1,8 @@
 package dev.bobbin.core;
 
 import java.lang.System.Logger.Level;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +36,21 @@ public final class ReactorRuntime {
     private static final long IDLE = Long.MIN_VALUE;
     private static final long NEVER_RAN_WAIT_MILLIS = 500;
 
+    private static final VarHandle BUSY_SINCE;
+    private static final VarHandle BUSY_SEQ;
+    private static final VarHandle BUSY_THREAD;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            BUSY_SINCE = lookup.findVarHandle(ReactorRuntime.class, "busySince", long.class);
+            BUSY_SEQ = lookup.findVarHandle(ReactorRuntime.class, "busySeq", long.class);
+            BUSY_THREAD = lookup.findVarHandle(ReactorRuntime.class, "busyThread", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private enum State {
         NEW,
         RUNNING,
@@ -49,8 +66,13 @@ public final class ReactorRuntime {
     private final OwnLoop ownLoop;
 
     private final TaskContext taskContext;
-    /** {@link Settings#spin()} in nanoseconds, or 0 on a single CPU, where a spinner only delays the other side. */
+    /** {@link Settings#spin()} in nanoseconds. */
     final long spinNanos;
+    /**
+     * One CPU for this JVM (e.g. {@code taskset -c 0}): the reactor's idle spin, a series of yields, then hands
+     * that CPU to whoever is runnable, which helps platform callers but not virtual ones (see {@link OwnLoop}).
+     */
+    final boolean singleCpu;
     /** The housekeeper's period. */
     private final long tickMillis;
     /**
@@ -70,7 +92,9 @@ public final class ReactorRuntime {
     private volatile Thread housekeeperThread;
     private volatile boolean housekeeperRan;
 
-    // The watchdog's view of the running task: written by the reactor thread, read by the housekeeper.
+    // The watchdog's view of the running task: written by the reactor thread, read by the housekeeper. Written
+    // with release stores (no fence on every task, unlike volatile stores): the housekeeper needs no more than
+    // to see, with a start time, the sequence number and thread written before it.
     private volatile long busySince = IDLE;
     private volatile long busySeq;
     private volatile Thread busyThread;
@@ -106,8 +130,8 @@ public final class ReactorRuntime {
         this.ownLoop = appLoop == null ? new OwnLoop(this) : null;
         this.loop = appLoop == null ? ownLoop : appLoop;
         this.taskContext = appLoop == null ? taskContext.onOwnThread() : taskContext;
-        this.spinNanos =
-                Runtime.getRuntime().availableProcessors() > 1 ? settings.spin().toNanos() : 0;
+        this.spinNanos = settings.spin().toNanos();
+        this.singleCpu = Runtime.getRuntime().availableProcessors() == 1;
         this.tickMillis =
                 Math.max(10, Math.min(250, settings.watchdogThreshold().toMillis() / 4));
         this.untimedParkMarginNanos = TimeUnit.MILLISECONDS.toNanos(2 * tickMillis);
@@ -407,8 +431,10 @@ public final class ReactorRuntime {
             throw Messages.refusedAfterStop(what);
         }
         tasksSubmitted.increment();
+        // Only the single-CPU reactor asks who called (OwnLoop): elsewhere the answer changes nothing.
+        boolean fromVirtual = singleCpu && ReactorThreads.isVirtual(Thread.currentThread());
         try {
-            loop.execute(new ReactorTask(this, result, body, kind));
+            loop.execute(new ReactorTask(this, result, body, kind, fromVirtual));
         } catch (RejectedExecutionException e) {
             tasksSubmitted.decrement();
             pending.remove(result);
@@ -456,9 +482,12 @@ public final class ReactorRuntime {
         if (appLoop) {
             ReactorThreads.enter(this);
         }
-        busyThread = Thread.currentThread();
-        busySeq = ++taskSeq;
-        busySince = System.nanoTime();
+        Thread current = Thread.currentThread();
+        if (busyThread != current) { // once on our own thread; on an application's loop, whenever it changes
+            BUSY_THREAD.setRelease(this, current);
+        }
+        BUSY_SEQ.setRelease(this, ++taskSeq);
+        BUSY_SINCE.setRelease(this, System.nanoTime());
         tasksRun.increment();
         boolean activated = false;
         try {
@@ -475,7 +504,7 @@ public final class ReactorRuntime {
                     Log.log(Log.REACTOR, Level.WARNING, "ending the request context of a task failed", e);
                 }
             }
-            busySince = IDLE;
+            BUSY_SINCE.setRelease(this, IDLE);
             if (appLoop) {
                 ReactorThreads.exit();
                 HandOff.forget(); // the application's thread outlives us: leave nothing of ours on it

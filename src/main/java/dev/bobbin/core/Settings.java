@@ -16,7 +16,7 @@ import java.util.function.Function;
  * @param storeMaxSize how many stashed results are kept at most
  * @param requestContext whether each task runs in a fresh request context
  * @param spin how long the reactor thread, and a caller whose call found the reactor idle, spin before they
- *     park ({@link Duration#ZERO}: never); never on a single CPU, where spinning only delays the other side
+ *     park ({@link Duration#ZERO}: never); the spin yields, so it keeps no runnable thread off a CPU
  */
 public record Settings(
         String threadName,
