@@ -16,8 +16,8 @@ import dev.bobbin.spi.ReactorLoop;
  * <p>
  * On a single CPU the spin is all yields and no overlap: it hands the CPU to the callers the last burst woke,
  * which submit their next calls before the reactor parks, so a burst needs no unpark of the reactor and no
- * park of it either (64 platform callers under {@code taskset -c 0}: 1.37 → 1.06 context switches per call,
- * 150k → 340k calls/s). Virtual callers are the exception there: their carrier resumes them in batches while
+ * park of it either (64 platform callers under {@code taskset -c 0}: 1.37 → 1.04 context switches per call,
+ * 150k → 354k calls/s). Virtual callers are the exception there: their carrier resumes them in batches while
  * the reactor is parked, and a reactor that yields to the carrier after every task cuts each batch down to
  * one call (670k → 170k calls/s). So on a single CPU the loop spins only after a task of a platform caller.
  */
