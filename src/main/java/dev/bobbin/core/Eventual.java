@@ -90,6 +90,9 @@ public final class Eventual<T> implements EventualResult<T> {
     /** Set by the runtime: the reactor was idle when this call came, so its caller may spin briefly. */
     boolean callerMaySpin;
 
+    /** Set by the runtime on a single CPU only: the call came from a virtual thread (see {@link OwnLoop}). */
+    boolean fromVirtual;
+
     volatile boolean observed;
     volatile Tracking.Tracker tracker;
 

@@ -82,7 +82,7 @@ final class OwnLoop implements ReactorLoop, Runnable {
                     if (idle) {
                         idle = false;
                     }
-                    lastFromVirtual = task instanceof ReactorTask call && call.fromVirtual;
+                    lastFromVirtual = task instanceof ReactorTask call && call.fromVirtualCaller();
                     task.run();
                     // Each task starts with a clear flag; and a set flag would make park() return at once.
                     Thread.interrupted();

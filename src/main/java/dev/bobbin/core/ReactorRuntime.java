@@ -424,6 +424,8 @@ public final class ReactorRuntime {
         Eventual<?> result = new Eventual<>(this, what, fireAndForget);
         // Read before the task is queued: an idle reactor answers within a spin, a busy one is better waited for.
         result.callerMaySpin = spinNanos > 0 && ownLoop != null && ownLoop.idle();
+        // Only the single-CPU reactor asks who called (OwnLoop): elsewhere the answer changes nothing.
+        result.fromVirtual = singleCpu && ReactorThreads.isVirtual(Thread.currentThread());
         pending.add(result);
         // Dekker with stop(): we register then read the state, stop writes the state then reads `pending`.
         if (state != State.RUNNING) {
@@ -431,10 +433,8 @@ public final class ReactorRuntime {
             throw Messages.refusedAfterStop(what);
         }
         tasksSubmitted.increment();
-        // Only the single-CPU reactor asks who called (OwnLoop): elsewhere the answer changes nothing.
-        boolean fromVirtual = singleCpu && ReactorThreads.isVirtual(Thread.currentThread());
         try {
-            loop.execute(new ReactorTask(this, result, body, kind, fromVirtual));
+            loop.execute(new ReactorTask(this, result, body, kind));
         } catch (RejectedExecutionException e) {
             tasksSubmitted.decrement();
             pending.remove(result);

@@ -18,16 +18,13 @@ final class ReactorTask implements Runnable {
     private final Body body;
     private final Runnable plain;
     private final int kind;
-    /** The call came from a virtual thread (recorded only on a single CPU, where the loop's spin depends on it). */
-    final boolean fromVirtual;
 
-    ReactorTask(ReactorRuntime runtime, Eventual<?> result, Body body, int kind, boolean fromVirtual) {
+    ReactorTask(ReactorRuntime runtime, Eventual<?> result, Body body, int kind) {
         this.runtime = runtime;
         this.result = result;
         this.body = body;
         this.plain = null;
         this.kind = kind;
-        this.fromVirtual = fromVirtual;
     }
 
     ReactorTask(ReactorRuntime runtime, Runnable plain) {
@@ -36,7 +33,11 @@ final class ReactorTask implements Runnable {
         this.body = null;
         this.plain = plain;
         this.kind = PLAIN;
-        this.fromVirtual = false;
+    }
+
+    /** Whether a virtual thread made this call (recorded only on a single CPU, where the loop's spin depends on it). */
+    boolean fromVirtualCaller() {
+        return result != null && result.fromVirtual;
     }
 
     @Override
