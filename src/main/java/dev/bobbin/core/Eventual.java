@@ -90,7 +90,7 @@ public final class Eventual<T> implements EventualResult<T> {
     /** Set by the runtime: the reactor was idle when this call came, so its caller may spin briefly. */
     boolean callerMaySpin;
 
-    /** Set by the runtime on a single CPU only: the call came from a virtual thread (see {@link OwnLoop}). */
+    /** Set by the runtime: a virtual thread made the call, so the reactor does not spin after it (see {@link OwnLoop}). */
     boolean fromVirtual;
 
     volatile boolean observed;

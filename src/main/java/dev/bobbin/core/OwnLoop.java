@@ -17,9 +17,14 @@ import dev.bobbin.spi.ReactorLoop;
  * On a single CPU the spin is all yields and no overlap: it hands the CPU to the callers the last burst woke,
  * which submit their next calls before the reactor parks, so a burst needs no unpark of the reactor and no
  * park of it either (64 platform callers under {@code taskset -c 0}: 1.37 → 1.04 context switches per call,
- * 150k → 354k calls/s). Virtual callers are the exception there: their carrier resumes them in batches while
- * the reactor is parked, and a reactor that yields to the carrier after every task cuts each batch down to
- * one call (670k → 170k calls/s). So on a single CPU the loop spins only after a task of a platform caller.
+ * 150k → 354k calls/s).
+ * <p>
+ * Virtual callers are the exception, on any number of CPUs, so the loop spins only after a task of a platform
+ * caller. A virtual caller never waits on a CPU of its own: its carriers run the other callers meanwhile and
+ * need every CPU there is, so a spinning reactor takes CPU time from them rather than saving a wake-up. On a
+ * single CPU the carrier resumes the waiters in batches while the reactor is parked, and a reactor that yields
+ * to the carrier after every task cuts each batch down to one call (670k → 170k calls/s); on two CPUs the
+ * spin cost 64 virtual callers a third of their calls.
  */
 final class OwnLoop implements ReactorLoop, Runnable {
     private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
@@ -28,7 +33,7 @@ final class OwnLoop implements ReactorLoop, Runnable {
     private volatile boolean parked;
     /** The queue was empty at the last look: a caller that finds it so may spin rather than park. */
     private volatile boolean idle = true;
-    /** The last task came from a virtual caller (only ever set on a single CPU); confined to the loop's thread. */
+    /** The last task came from a virtual caller; confined to the loop's thread. */
     private boolean lastFromVirtual;
 
     private volatile boolean closed;

@@ -68,11 +68,6 @@ public final class ReactorRuntime {
     private final TaskContext taskContext;
     /** {@link Settings#spin()} in nanoseconds. */
     final long spinNanos;
-    /**
-     * One CPU for this JVM (e.g. {@code taskset -c 0}): the reactor's idle spin, a series of yields, then hands
-     * that CPU to whoever is runnable, which helps platform callers but not virtual ones (see {@link OwnLoop}).
-     */
-    final boolean singleCpu;
     /** The housekeeper's period. */
     private final long tickMillis;
     /**
@@ -131,7 +126,6 @@ public final class ReactorRuntime {
         this.loop = appLoop == null ? ownLoop : appLoop;
         this.taskContext = appLoop == null ? taskContext.onOwnThread() : taskContext;
         this.spinNanos = settings.spin().toNanos();
-        this.singleCpu = Runtime.getRuntime().availableProcessors() == 1;
         this.tickMillis =
                 Math.max(10, Math.min(250, settings.watchdogThreshold().toMillis() / 4));
         this.untimedParkMarginNanos = TimeUnit.MILLISECONDS.toNanos(2 * tickMillis);
@@ -424,8 +418,8 @@ public final class ReactorRuntime {
         Eventual<?> result = new Eventual<>(this, what, fireAndForget);
         // Read before the task is queued: an idle reactor answers within a spin, a busy one is better waited for.
         result.callerMaySpin = spinNanos > 0 && ownLoop != null && ownLoop.idle();
-        // Only the single-CPU reactor asks who called (OwnLoop): elsewhere the answer changes nothing.
-        result.fromVirtual = singleCpu && ReactorThreads.isVirtual(Thread.currentThread());
+        // The reactor spins after a task only for a platform caller (OwnLoop); a virtual one needs the CPU.
+        result.fromVirtual = ReactorThreads.isVirtual(Thread.currentThread());
         pending.add(result);
         // Dekker with stop(): we register then read the state, stop writes the state then reads `pending`.
         if (state != State.RUNNING) {

@@ -35,7 +35,7 @@ final class ReactorTask implements Runnable {
         this.kind = PLAIN;
     }
 
-    /** Whether a virtual thread made this call (recorded only on a single CPU, where the loop's spin depends on it). */
+    /** Whether a virtual thread made this call: the loop does not spin after its task (see {@link OwnLoop}). */
     boolean fromVirtualCaller() {
         return result != null && result.fromVirtual;
     }

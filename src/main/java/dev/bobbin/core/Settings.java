@@ -15,8 +15,9 @@ import java.util.function.Function;
  * @param storeTtl how long a stashed result is kept
  * @param storeMaxSize how many stashed results are kept at most
  * @param requestContext whether each task runs in a fresh request context
- * @param spin how long the reactor thread, and a caller whose call found the reactor idle, spin before they
- *     park ({@link Duration#ZERO}: never); the spin yields, so it keeps no runnable thread off a CPU
+ * @param spin how long the reactor thread, and a platform caller whose call found the reactor idle, spin
+ *     before they park ({@link Duration#ZERO}: never); the spin yields, so it keeps no runnable thread off a
+ *     CPU; the reactor does not spin after the task of a virtual caller
  */
 public record Settings(
         String threadName,
