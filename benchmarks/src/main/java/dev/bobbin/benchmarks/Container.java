@@ -33,10 +33,17 @@ final class Container implements AutoCloseable {
     /** A single-thread executor: the reactor's raw JDK counterpart. */
     static ExecutorService singleThread(String name) {
         return Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
+            Thread thread = daemon(runnable);
+            thread.setName(name);
             return thread;
         });
+    }
+
+    /** A daemon thread for {@code runnable}, so that a benchmark that fails to stop it leaves no JVM hanging. */
+    static Thread daemon(Runnable runnable) {
+        Thread thread = new Thread(runnable);
+        thread.setDaemon(true);
+        return thread;
     }
 
     static void shutdown(ExecutorService executor) throws InterruptedException {
