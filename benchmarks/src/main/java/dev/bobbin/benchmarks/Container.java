@@ -11,7 +11,7 @@ import dev.bobbin.Reactor;
 import dev.bobbin.ResultStore;
 import dev.bobbin.cdi.BobbinExtension;
 
-/** A Weld SE container with Bobbin, the benchmark bean and the no-op interceptor. */
+/** A Weld SE container with Bobbin, the benchmark bean, the no-op and the naive-hop interceptors. */
 final class Container implements AutoCloseable {
     final WeldContainer weld;
     final Target target;
@@ -23,7 +23,7 @@ final class Container implements AutoCloseable {
         weld = new Weld("bobbin-benchmarks")
                 .disableDiscovery()
                 .addExtension(new BobbinExtension())
-                .addBeanClasses(Target.class, NoOpInterceptor.class)
+                .addBeanClasses(Target.class, NoOpInterceptor.class, NaiveHopInterceptor.class)
                 .initialize();
         target = weld.select(Target.class).get();
         reactor = weld.select(Reactor.class).get();

@@ -82,6 +82,12 @@ public class Hop {
         return target.noOp();
     }
 
+    /** {@code @WaitFor} done naively: an interceptor around {@code submit(proceed).get()}. */
+    @Benchmark
+    public Integer naiveInterceptor() {
+        return target.naive();
+    }
+
     // --- the raw hand-off onto one thread ---
 
     @Benchmark

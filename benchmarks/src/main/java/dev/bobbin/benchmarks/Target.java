@@ -39,6 +39,12 @@ public class Target {
         return VALUE;
     }
 
+    /** The same body behind {@link NaiveHopInterceptor}: Weld's interception with the JDK's hand-off. */
+    @NaiveHop
+    public Integer naive() {
+        return VALUE;
+    }
+
     /** The same body with no interceptor (still through the client proxy). */
     public Integer direct() {
         return VALUE;
